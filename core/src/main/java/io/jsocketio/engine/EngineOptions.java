@@ -1,0 +1,352 @@
+package io.jsocketio.engine;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Engine.IO options, with the Node server's defaults. Built with {@link #builder()}; immutable.
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th></tr>
+ *   <tr><td>path</td><td>{@code /engine.io/} (the Socket.IO server uses {@code /socket.io/})</td></tr>
+ *   <tr><td>pingInterval</td><td>25 s</td></tr>
+ *   <tr><td>pingTimeout</td><td>20 s</td></tr>
+ *   <tr><td>upgradeTimeout</td><td>10 s</td></tr>
+ *   <tr><td>maxHttpBufferSize</td><td>1,000,000 bytes</td></tr>
+ *   <tr><td>transports</td><td>polling, websocket</td></tr>
+ *   <tr><td>allowUpgrades</td><td>true</td></tr>
+ *   <tr><td>allowRequest</td><td>none</td></tr>
+ *   <tr><td>cookie</td><td>off</td></tr>
+ *   <tr><td>initialPacket</td><td>none</td></tr>
+ *   <tr><td>httpCompression</td><td>on, threshold 1024 bytes</td></tr>
+ *   <tr><td>perMessageDeflate</td><td>off</td></tr>
+ *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
+ *   <tr><td>allowEIO3</td><td>false</td></tr>
+ * </table>
+ *
+ * <p>Thread-safety: immutable; safe to share.
+ */
+public final class EngineOptions {
+    private final String path;
+    private final Duration pingInterval;
+    private final Duration pingTimeout;
+    private final Duration upgradeTimeout;
+    private final long maxHttpBufferSize;
+    private final Set<TransportType> transports;
+    private final boolean allowUpgrades;
+    private final @Nullable AllowRequest allowRequest;
+    private final @Nullable CookieOptions cookie;
+    private final @Nullable EngineMessage initialPacket;
+    private final int httpCompressionThreshold;
+    private final boolean perMessageDeflate;
+    private final @Nullable CorsOptions cors;
+    private final boolean allowEIO3;
+    private final @Nullable Executor executor;
+    private final @Nullable Scheduler scheduler;
+
+    private EngineOptions(Builder b) {
+        this.path = b.path;
+        this.pingInterval = b.pingInterval;
+        this.pingTimeout = b.pingTimeout;
+        this.upgradeTimeout = b.upgradeTimeout;
+        this.maxHttpBufferSize = b.maxHttpBufferSize;
+        this.transports = Set.copyOf(b.transports);
+        this.allowUpgrades = b.allowUpgrades;
+        this.allowRequest = b.allowRequest;
+        this.cookie = b.cookie;
+        this.initialPacket = b.initialPacket;
+        this.httpCompressionThreshold = b.httpCompressionThreshold;
+        this.perMessageDeflate = b.perMessageDeflate;
+        this.cors = b.cors;
+        this.allowEIO3 = b.allowEIO3;
+        this.executor = b.executor;
+        this.scheduler = b.scheduler;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults. */
+    public static EngineOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding these values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The path the transports are mounted on, with leading and trailing slash. */
+    public String path() {
+        return path;
+    }
+
+    /** Time between two server pings. */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    /** How long a pong may take before the session closes with {@code ping timeout}. */
+    public Duration pingTimeout() {
+        return pingTimeout;
+    }
+
+    /** How long an upgrade to WebSocket may take before it is abandoned. */
+    public Duration upgradeTimeout() {
+        return upgradeTimeout;
+    }
+
+    /** The largest POST body or WebSocket message accepted, in bytes ({@code maxPayload}). */
+    public long maxHttpBufferSize() {
+        return maxHttpBufferSize;
+    }
+
+    /** The transports accepted. */
+    public Set<TransportType> transports() {
+        return transports;
+    }
+
+    /** Whether polling sessions may upgrade to WebSocket. */
+    public boolean allowUpgrades() {
+        return allowUpgrades;
+    }
+
+    /** The hook that may refuse handshakes, or null. */
+    public @Nullable AllowRequest allowRequest() {
+        return allowRequest;
+    }
+
+    /** The session cookie, or null when off. */
+    public @Nullable CookieOptions cookie() {
+        return cookie;
+    }
+
+    /** A message sent right after the open packet, or null. */
+    public @Nullable EngineMessage initialPacket() {
+        return initialPacket;
+    }
+
+    /**
+     * Polling responses of at least this many bytes are compressed (gzip or deflate, as the client
+     * accepts); negative when compression is off.
+     */
+    public int httpCompressionThreshold() {
+        return httpCompressionThreshold;
+    }
+
+    /** Whether WebSocket per-message deflate is offered (where the container supports it). */
+    public boolean perMessageDeflate() {
+        return perMessageDeflate;
+    }
+
+    /** The CORS settings, or null: then only same-origin browser requests pass. */
+    public @Nullable CorsOptions cors() {
+        return cors;
+    }
+
+    /** The origin policy in force: the CORS one, or same-origin. */
+    public OriginPolicy originPolicy() {
+        return cors != null ? cors.origin() : OriginPolicy.sameOrigin();
+    }
+
+    /** Whether Engine.IO v3 clients (socket.io-client 2.x) are accepted. */
+    public boolean allowEIO3() {
+        return allowEIO3;
+    }
+
+    /** The executor that runs session lanes, or null for the engine's default. */
+    public @Nullable Executor executor() {
+        return executor;
+    }
+
+    /** The scheduler for heartbeats and timeouts, or null for one owned by the engine. */
+    public @Nullable Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Builds {@link EngineOptions}.
+     *
+     * <p>Thread-safety: not thread-safe; confine a builder to one thread.
+     */
+    public static final class Builder {
+        private String path = "/engine.io/";
+        private Duration pingInterval = Duration.ofSeconds(25);
+        private Duration pingTimeout = Duration.ofSeconds(20);
+        private Duration upgradeTimeout = Duration.ofSeconds(10);
+        private long maxHttpBufferSize = 1_000_000;
+        private Set<TransportType> transports = EnumSet.allOf(TransportType.class);
+        private boolean allowUpgrades = true;
+        private @Nullable AllowRequest allowRequest;
+        private @Nullable CookieOptions cookie;
+        private @Nullable EngineMessage initialPacket;
+        private int httpCompressionThreshold = 1024;
+        private boolean perMessageDeflate;
+        private @Nullable CorsOptions cors;
+        private boolean allowEIO3;
+        private @Nullable Executor executor;
+        private @Nullable Scheduler scheduler;
+
+        private Builder() {}
+
+        private Builder(EngineOptions o) {
+            path = o.path;
+            pingInterval = o.pingInterval;
+            pingTimeout = o.pingTimeout;
+            upgradeTimeout = o.upgradeTimeout;
+            maxHttpBufferSize = o.maxHttpBufferSize;
+            transports = EnumSet.copyOf(o.transports);
+            allowUpgrades = o.allowUpgrades;
+            allowRequest = o.allowRequest;
+            cookie = o.cookie;
+            initialPacket = o.initialPacket;
+            httpCompressionThreshold = o.httpCompressionThreshold;
+            perMessageDeflate = o.perMessageDeflate;
+            cors = o.cors;
+            allowEIO3 = o.allowEIO3;
+            executor = o.executor;
+            scheduler = o.scheduler;
+        }
+
+        /** See {@link EngineOptions#path()}; a missing leading or trailing slash is added. */
+        public Builder path(String path) {
+            Objects.requireNonNull(path, "path");
+            String p = path.startsWith("/") ? path : "/" + path;
+            this.path = p.endsWith("/") ? p : p + "/";
+            return this;
+        }
+
+        /** See {@link EngineOptions#pingInterval()}. */
+        public Builder pingInterval(Duration d) {
+            this.pingInterval = Objects.requireNonNull(d, "pingInterval");
+            return this;
+        }
+
+        /** See {@link EngineOptions#pingTimeout()}. */
+        public Builder pingTimeout(Duration d) {
+            this.pingTimeout = Objects.requireNonNull(d, "pingTimeout");
+            return this;
+        }
+
+        /** See {@link EngineOptions#upgradeTimeout()}. */
+        public Builder upgradeTimeout(Duration d) {
+            this.upgradeTimeout = Objects.requireNonNull(d, "upgradeTimeout");
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxHttpBufferSize()}. */
+        public Builder maxHttpBufferSize(long bytes) {
+            this.maxHttpBufferSize = bytes;
+            return this;
+        }
+
+        /** See {@link EngineOptions#transports()}. */
+        public Builder transports(Set<TransportType> transports) {
+            this.transports =
+                    transports.isEmpty()
+                            ? EnumSet.noneOf(TransportType.class)
+                            : EnumSet.copyOf(transports);
+            return this;
+        }
+
+        /** See {@link EngineOptions#allowUpgrades()}. */
+        public Builder allowUpgrades(boolean allow) {
+            this.allowUpgrades = allow;
+            return this;
+        }
+
+        /** See {@link EngineOptions#allowRequest()}. */
+        public Builder allowRequest(@Nullable AllowRequest hook) {
+            this.allowRequest = hook;
+            return this;
+        }
+
+        /** See {@link EngineOptions#cookie()}. */
+        public Builder cookie(@Nullable CookieOptions cookie) {
+            this.cookie = cookie;
+            return this;
+        }
+
+        /** See {@link EngineOptions#initialPacket()}. */
+        public Builder initialPacket(@Nullable EngineMessage message) {
+            this.initialPacket = message;
+            return this;
+        }
+
+        /** Compresses polling responses of at least {@code thresholdBytes}. */
+        public Builder httpCompression(int thresholdBytes) {
+            if (thresholdBytes < 0) {
+                throw new IllegalArgumentException("httpCompression threshold must be >= 0");
+            }
+            this.httpCompressionThreshold = thresholdBytes;
+            return this;
+        }
+
+        /** Turns polling response compression off. */
+        public Builder noHttpCompression() {
+            this.httpCompressionThreshold = -1;
+            return this;
+        }
+
+        /** See {@link EngineOptions#perMessageDeflate()}. */
+        public Builder perMessageDeflate(boolean on) {
+            this.perMessageDeflate = on;
+            return this;
+        }
+
+        /** See {@link EngineOptions#cors()}. */
+        public Builder cors(@Nullable CorsOptions cors) {
+            this.cors = cors;
+            return this;
+        }
+
+        /** See {@link EngineOptions#allowEIO3()}. */
+        public Builder allowEIO3(boolean allow) {
+            this.allowEIO3 = allow;
+            return this;
+        }
+
+        /** See {@link EngineOptions#executor()}. */
+        public Builder executor(@Nullable Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** See {@link EngineOptions#scheduler()}. */
+        public Builder scheduler(@Nullable Scheduler scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the first invalid option
+         */
+        public EngineOptions build() {
+            positive(pingInterval, "pingInterval");
+            positive(pingTimeout, "pingTimeout");
+            positive(upgradeTimeout, "upgradeTimeout");
+            if (maxHttpBufferSize <= 0) {
+                throw new IllegalArgumentException("maxHttpBufferSize must be > 0");
+            }
+            if (transports.isEmpty()) {
+                throw new IllegalArgumentException("transports must not be empty");
+            }
+            return new EngineOptions(this);
+        }
+
+        private static void positive(Duration d, String name) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jsocketio.engine;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One Engine.IO session ({@code Socket} in the Node engine), as the layer above sees it: a
+ * bidirectional stream of text and binary messages over whichever transport is current.
+ *
+ * <p>Thread-safety: safe for concurrent use. {@link #send} and {@link #close} may be called from
+ * any thread. Listeners run on the session's lane ({@link #lane()}): in arrival order, never
+ * concurrently, never on a container I/O thread.
+ */
+public interface EngineSocket {
+
+    /** The session id ({@code sid}). */
+    String id();
+
+    /** The handshake request. */
+    EngineRequest request();
+
+    /** The Engine.IO protocol revision of this session: 4, or 3 with {@code allowEIO3}. */
+    int protocol();
+
+    /** The name of the current transport, {@code polling} or {@code websocket}. */
+    String transport();
+
+    /** Whether the session is open (not closing or closed). */
+    boolean isOpen();
+
+    /**
+     * The serial lane of this session: tasks run in submission order, one at a time. Listeners of
+     * this session run on it; the layer above may run its own work on it too.
+     */
+    Executor lane();
+
+    /** Queues one message; sent with whatever else is queued at the next write. */
+    void send(EngineMessage message);
+
+    /** Queues several messages, kept together and in order (a packet and its attachments). */
+    void send(List<EngineMessage> messages);
+
+    /** Registers the message listener; runs on the lane, once per message, in arrival order. */
+    void onMessage(MessageListener listener);
+
+    /**
+     * Registers the close listener; runs on the lane once, after every message listener call of
+     * this session.
+     */
+    void onClose(CloseListener listener);
+
+    /**
+     * Closes the session with {@link CloseReason#FORCED_CLOSE}: queued messages are flushed first,
+     * then the close packet is sent. Idempotent.
+     */
+    void close();
+
+    /** Receives messages. */
+    @FunctionalInterface
+    interface MessageListener {
+        /** One message arrived. */
+        void onMessage(EngineMessage message);
+    }
+
+    /** Receives the end of the session. */
+    @FunctionalInterface
+    interface CloseListener {
+        /**
+         * The session closed.
+         *
+         * @param reason why
+         * @param description a detail (an exception message), or null
+         */
+        void onClose(CloseReason reason, @org.jspecify.annotations.Nullable String description);
+    }
+}

@@ -1,0 +1,27 @@
+package io.jsocketio.engine;
+
+import java.time.Duration;
+
+/**
+ * Runs delayed tasks: heartbeats and timeouts (upgrade, connect, ack). One scheduler serves a whole
+ * server; no session has a timer thread. Tests pass a manual implementation to control time.
+ *
+ * <p>Thread-safety: implementations are safe for concurrent use. Tasks must be short and must not
+ * block; they run on the scheduler's own thread.
+ */
+public interface Scheduler extends AutoCloseable {
+
+    /** Runs {@code task} once after {@code delay}, unless cancelled first. */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    /** Stops the scheduler; pending tasks are dropped. Idempotent. */
+    @Override
+    void close();
+
+    /** A handle on a scheduled task. */
+    @FunctionalInterface
+    interface Cancellable {
+        /** Prevents the task from running if it has not started; idempotent. */
+        void cancel();
+    }
+}

@@ -1,0 +1,11 @@
+/** jsocketio core: the Engine.IO engine, the Socket.IO codec and the server API. */
+module io.jsocketio.core {
+    requires transitive jakarta.json;
+    requires transitive jakarta.json.bind;
+    requires static transitive org.jspecify;
+
+    exports io.jsocketio.engine;
+    exports io.jsocketio.engine.parser;
+
+    uses io.jsocketio.engine.EmbeddedServerProvider;
+}
