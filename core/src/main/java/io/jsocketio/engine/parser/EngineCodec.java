@@ -98,7 +98,8 @@ public final class EngineCodec {
      *
      * @param body the body, decoded from UTF-8
      * @return the packets in order, unmodifiable, never empty
-     * @throws PacketFormatException if the body is empty or any element is invalid
+     * @throws PacketFormatException if the body is empty or any element is invalid; its {@link
+     *     PacketFormatException#decodedBefore()} holds the valid packets before that element
      */
     public static List<Packet> decodePayload(String body) {
         Objects.requireNonNull(body, "body");
@@ -106,11 +107,15 @@ public final class EngineCodec {
         int start = 0;
         while (true) {
             int end = body.indexOf(SEPARATOR, start);
+            String element = body.substring(start, end < 0 ? body.length() : end);
+            try {
+                packets.add(decodePacket(element));
+            } catch (PacketFormatException e) {
+                throw new PacketFormatException(e.getMessage(), packets);
+            }
             if (end < 0) {
-                packets.add(decodePacket(body.substring(start)));
                 return List.copyOf(packets);
             }
-            packets.add(decodePacket(body.substring(start, end)));
             start = end + 1;
         }
     }

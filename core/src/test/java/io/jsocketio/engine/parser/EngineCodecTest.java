@@ -233,4 +233,19 @@ class EngineCodecTest {
         assertThatThrownBy(() -> EngineCodec.decodePacket("7")).hasMessageContaining("'7'");
         assertThatThrownBy(() -> EngineCodec.decodePacket("\u001f")).hasMessageContaining("U+001F");
     }
+
+    @Test
+    void reportsTheValidPacketsBeforeTheFaultOfAPayload() {
+        assertThatThrownBy(() -> EngineCodec.decodePayload("4hello" + RS + "2" + RS + "7"))
+                .isInstanceOfSatisfying(
+                        PacketFormatException.class,
+                        e ->
+                                assertThat(e.decodedBefore())
+                                        .containsExactly(
+                                                text(PacketType.MESSAGE, "hello"),
+                                                Packet.of(PacketType.PING)));
+        assertThatThrownBy(() -> EngineCodec.decodePacket("7"))
+                .isInstanceOfSatisfying(
+                        PacketFormatException.class, e -> assertThat(e.decodedBefore()).isEmpty());
+    }
 }
