@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: safe for concurrent use. The files are read once, on the first call of any
  * method, by that caller; concurrent first callers wait for that single read (a few milliseconds)
- * instead of reading again. After it nothing blocks: every call is a map lookup.
+ * instead of reading again. After it nothing blocks: every call is a map lookup. A server that
+ * turns {@code serveClient} on should call {@link #isAvailable()} while it starts, so that the read
+ * (and the log line when the jar is missing) happens then rather than on a request thread.
  *
  * <p>Headers, as the Node server answers: {@code Content-Type} {@code application/javascript;
  * charset=utf-8} for the scripts and {@code application/json; charset=utf-8} for the maps; the same
