@@ -1,0 +1,3 @@
+/** Implementation of the Socket.IO layer; not exported, not API. */
+@org.jspecify.annotations.NullMarked
+package io.jsocketio.internal;

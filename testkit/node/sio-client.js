@@ -1,0 +1,120 @@
+"use strict";
+// Drives the official socket.io-client for a test; several client sockets per process, by id.
+//   node sio-client.js [4|2]     (4 = socket.io-client 4.8.x, 2 = socket.io-client 2.5.0)
+// Commands:
+//   {"cmd":"connect","id","url","nsp","auth","query","transports","path","forceNew","reconnection"}
+//   {"cmd":"emit","id","event","args","ack":true,"seq","timeout"}   (timeout: ms, version 4 only)
+//   {"cmd":"ack","id","ackId","args"}     answers an event that the server sent with an ack
+//   {"cmd":"disconnect","id"}
+// Events:
+//   ready {client, version}, connect {id, socketId}, connect_error {id, message, data},
+//   event {id, name, args, ackId?}, ack {id, seq, args, error?}, disconnect {id, reason}
+// Binary values in args are {"$bin": "<base64>"} both ways. Reconnection is off unless asked.
+
+const { print, encodeBinary, decodeBinary, readCommands } = require("./lines");
+
+const version = process.argv[2] || "4";
+if (version !== "4" && version !== "2") {
+  console.error("usage: node sio-client.js [4|2]");
+  process.exit(2);
+}
+const pkg = version === "4" ? "socket.io-client" : "socket.io-client-v2";
+const io = require(pkg);
+
+const sockets = new Map(); // id -> socket
+const serverAcks = new Map(); // ackId -> callback the server waits on
+let nextAckId = 1;
+let nextSeq = 1;
+
+print("ready", { client: "socket.io-client", version: require(pkg + "/package.json").version });
+
+function printEvent(id, name, args) {
+  const fields = { id, name };
+  if (args.length > 0 && typeof args[args.length - 1] === "function") {
+    const ackId = nextAckId++;
+    serverAcks.set(ackId, args.pop());
+    fields.ackId = ackId;
+  }
+  fields.args = encodeBinary(args);
+  print("event", fields);
+}
+
+function connect(command) {
+  const { id, url, nsp = "/" } = command;
+  if (sockets.has(id)) throw new Error("client id in use: " + id);
+  const opts = { reconnection: command.reconnection === true };
+  for (const key of ["query", "transports", "path", "forceNew"]) {
+    if (command[key] !== undefined) opts[key] = command[key];
+  }
+  if (command.auth !== undefined && version === "4") opts.auth = command.auth;
+
+  const socket = io(url.replace(/\/$/, "") + nsp, opts);
+  sockets.set(id, socket);
+
+  socket.on("connect", () => print("connect", { id, socketId: socket.id }));
+  socket.on("disconnect", (reason) => print("disconnect", { id, reason }));
+  socket.on("connect_error", (err) =>
+    print("connect_error", { id, message: String((err && err.message) || err), data: (err && err.data) ?? null }));
+  if (version === "4") {
+    socket.onAny((event, ...args) => printEvent(id, event, args));
+  } else {
+    // 2.x: a refused namespace arrives as an "error" event; there is no onAny, so take over onevent
+    socket.on("error", (data) =>
+      print("connect_error", { id, message: typeof data === "string" ? data : String(data && data.message), data: data ?? null }));
+    socket.onevent = function (packet) {
+      const args = (packet.data || []).slice();
+      if (packet.id != null) args.push(this.ack(packet.id));
+      printEvent(id, args.shift(), args);
+    };
+  }
+}
+
+function emit(command) {
+  const socket = clientSocket(command.id);
+  const args = decodeBinary(command.args || []);
+  if (!command.ack) {
+    socket.emit(command.event, ...args);
+    return;
+  }
+  const seq = command.seq ?? nextSeq++;
+  if (command.timeout !== undefined) {
+    if (version !== "4") throw new Error("timeout needs socket.io-client 4");
+    socket.timeout(command.timeout).emit(command.event, ...args, (err, ...res) =>
+      print("ack", { id: command.id, seq, args: encodeBinary(res), error: err ? err.message : null }));
+  } else {
+    socket.emit(command.event, ...args, (...res) => print("ack", { id: command.id, seq, args: encodeBinary(res) }));
+  }
+}
+
+function clientSocket(id) {
+  const socket = sockets.get(id);
+  if (!socket) throw new Error("no client with id " + id);
+  return socket;
+}
+
+readCommands(
+  (command) => {
+    switch (command.cmd) {
+      case "connect":
+        connect(command);
+        break;
+      case "emit":
+        emit(command);
+        break;
+      case "ack": {
+        const callback = serverAcks.get(command.ackId);
+        if (!callback) throw new Error("no server ack with id " + command.ackId);
+        serverAcks.delete(command.ackId);
+        callback(...decodeBinary(command.args || []));
+        break;
+      }
+      case "disconnect":
+        clientSocket(command.id).disconnect();
+        sockets.delete(command.id);
+        break;
+      default:
+        throw new Error("unknown command " + command.cmd);
+    }
+  },
+  () => sockets.forEach((socket) => socket.disconnect()),
+);
