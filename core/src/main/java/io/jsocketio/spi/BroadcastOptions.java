@@ -1,0 +1,29 @@
+package io.jsocketio.spi;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which sockets a broadcast (or a {@code fetchSockets}, {@code socketsJoin}...) selects: those in
+ * any of {@code rooms} (every socket of the namespace when empty), minus those in any of {@code
+ * except}. A socket's own id is a room holding only that socket.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param rooms the target rooms, empty for all
+ * @param except the excluded rooms
+ * @param flags the flags
+ */
+public record BroadcastOptions(Set<String> rooms, Set<String> except, BroadcastFlags flags) {
+
+    public BroadcastOptions {
+        rooms = Set.copyOf(rooms);
+        except = Set.copyOf(except);
+        Objects.requireNonNull(flags, "flags");
+    }
+
+    /** Every socket, no flag. */
+    public static BroadcastOptions all() {
+        return new BroadcastOptions(Set.of(), Set.of(), BroadcastFlags.NONE);
+    }
+}
