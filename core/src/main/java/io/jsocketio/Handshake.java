@@ -1,9 +1,7 @@
 package io.jsocketio;
 
+import io.jsocketio.internal.json.ArgsImpl;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,12 +60,6 @@ public record Handshake(
      * @throws IllegalArgumentException when it cannot be mapped
      */
     public <T> T auth(Class<T> type) {
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            return jsonb.fromJson(auth.toString(), type);
-        } catch (JsonbException e) {
-            throw new IllegalArgumentException("auth cannot be read as " + type.getName(), e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new ArgsImpl(List.of(auth), List.of()).get(0, type);
     }
 }

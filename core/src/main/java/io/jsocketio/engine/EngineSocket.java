@@ -34,6 +34,15 @@ public interface EngineSocket {
      */
     Executor lane();
 
+    /**
+     * Whether a message sent now would be written without waiting behind a busy transport (for
+     * polling: a poll is parked; for WebSocket: no send in flight). Volatile Socket.IO packets are
+     * dropped when false. The default answers {@link #isOpen()}.
+     */
+    default boolean isWritable() {
+        return isOpen();
+    }
+
     /** Queues one message; sent with whatever else is queued at the next write. */
     void send(EngineMessage message);
 

@@ -42,7 +42,7 @@ public interface AdapterContext {
      */
     EncodedPacket encode(SocketPacket packet);
 
-    /** A fresh acknowledgement id of this namespace (shared by every socket of it). */
+    /** A fresh acknowledgement id, unique among the ids this server has handed out. */
     long nextAckId();
 
     /** The server's scheduler, for timeouts. */

@@ -11,4 +11,12 @@ public interface AdapterFactory {
 
     /** The adapter of the namespace that {@code context} describes. */
     Adapter create(AdapterContext context);
+
+    /**
+     * The in-memory adapter (the default): the room index of this server. A cluster adapter may
+     * keep one per namespace and delegate its local work to it.
+     */
+    static AdapterFactory inMemory() {
+        return io.jsocketio.internal.InMemoryAdapter::new;
+    }
 }

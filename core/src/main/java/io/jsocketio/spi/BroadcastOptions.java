@@ -1,5 +1,7 @@
 package io.jsocketio.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -8,7 +10,7 @@ import java.util.Set;
  * any of {@code rooms} (every socket of the namespace when empty), minus those in any of {@code
  * except}. A socket's own id is a room holding only that socket.
  *
- * <p>Thread-safety: immutable.
+ * <p>Thread-safety: immutable. The sets keep their iteration order.
  *
  * @param rooms the target rooms, empty for all
  * @param except the excluded rooms
@@ -17,8 +19,8 @@ import java.util.Set;
 public record BroadcastOptions(Set<String> rooms, Set<String> except, BroadcastFlags flags) {
 
     public BroadcastOptions {
-        rooms = Set.copyOf(rooms);
-        except = Set.copyOf(except);
+        rooms = Collections.unmodifiableSet(new LinkedHashSet<>(rooms));
+        except = Collections.unmodifiableSet(new LinkedHashSet<>(except));
         Objects.requireNonNull(flags, "flags");
     }
 
