@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The default session id: 15 bytes from {@link SecureRandom} in url-safe base64 without padding,
- * so 20 characters of {@code [A-Za-z0-9_-]}, like Node's {@code base64id}.
+ * The default session id: 15 bytes from {@link SecureRandom} in url-safe base64 without padding, so
+ * 20 characters of {@code [A-Za-z0-9_-]}, like Node's {@code base64id}.
  *
  * <p>Thread-safety: safe for concurrent use.
  */

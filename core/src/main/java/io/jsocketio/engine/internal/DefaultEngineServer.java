@@ -257,8 +257,7 @@ public final class DefaultEngineServer implements EngineServer {
         return null;
     }
 
-    private void checkAllowRequest(
-            EngineRequest req, Runnable allowed, Consumer<String> denied) {
+    private void checkAllowRequest(EngineRequest req, Runnable allowed, Consumer<String> denied) {
         AllowRequest hook = options.allowRequest();
         if (hook == null) {
             allowed.run();
@@ -348,7 +347,13 @@ public final class DefaultEngineServer implements EngineServer {
         String text = message != null ? message : error.message();
         LOG.log(
                 Level.DEBUG,
-                () -> "refused " + exchange.request().method() + " " + exchange.request().url() + ": " + text);
+                () ->
+                        "refused "
+                                + exchange.request().method()
+                                + " "
+                                + exchange.request().url()
+                                + ": "
+                                + text);
         PollingResponses.error(exchange, corsHeaders, error, text);
         reportError(exchange.request(), error, text);
     }

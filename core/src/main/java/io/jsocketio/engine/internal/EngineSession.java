@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Threading: container threads (requests, frames), the scheduler thread (timers) and any
  * application thread ({@link #send}, {@link #close}) enter here. Every mutable field is guarded by
- * {@link #lock}; the lock is never held while responding to an exchange, writing to a WebSocket,
- * or running a listener. Listeners run on the session's {@link SerialLane}.
+ * {@link #lock}; the lock is never held while responding to an exchange, writing to a WebSocket, or
+ * running a listener. Listeners run on the session's {@link SerialLane}.
  */
 final class EngineSession implements EngineSocket {
     private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
@@ -437,7 +437,9 @@ final class EngineSession implements EngineSocket {
             if (state == SessionState.CLOSED) {
                 return Role.STALE;
             }
-            return t == webSocket ? Role.CURRENT : t == upgradeCandidate ? Role.CANDIDATE : Role.STALE;
+            return t == webSocket
+                    ? Role.CURRENT
+                    : t == upgradeCandidate ? Role.CANDIDATE : Role.STALE;
         }
     }
 
@@ -602,8 +604,7 @@ final class EngineSession implements EngineSocket {
      * closeCode}, cancels every timer, leaves the registry and tells the close listeners (on the
      * lane). Only the first call has an effect.
      */
-    void terminate(
-            CloseReason reason, @Nullable String description, PollEnd end, int closeCode) {
+    void terminate(CloseReason reason, @Nullable String description, PollEnd end, int closeCode) {
         PollingTransport.Poll parked = null;
         List<Packet> leftover = List.of();
         WebSocketTransport ws;
@@ -637,7 +638,12 @@ final class EngineSession implements EngineSocket {
         }
         LOG.log(
                 Level.DEBUG,
-                () -> id + ": closed (" + reason.wire() + (description != null ? ": " + description : "") + ")");
+                () ->
+                        id
+                                + ": closed ("
+                                + reason.wire()
+                                + (description != null ? ": " + description : "")
+                                + ")");
         if (parked != null) {
             List<Packet> last = new ArrayList<>(leftover);
             last.add(Packet.of(end == PollEnd.CLOSE ? PacketType.CLOSE : PacketType.NOOP));

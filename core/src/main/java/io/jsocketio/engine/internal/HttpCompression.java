@@ -11,8 +11,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The {@code httpCompression} of polling responses: picks {@code gzip} or {@code deflate} (zlib
  * format, as Node's {@code createDeflate}) from {@code Accept-Encoding} as Node's {@code accepts}
- * does (highest q-value, then the client's order, then gzip before deflate; {@code *} matches
- * both; q=0 excludes), and compresses.
+ * does (highest q-value, then the client's order, then gzip before deflate; {@code *} matches both;
+ * q=0 excludes), and compresses.
  *
  * <p>Thread-safety: stateless.
  */

@@ -55,7 +55,8 @@ final class LaneExecutors {
                             TimeUnit.SECONDS,
                             new SynchronousQueue<>(),
                             r -> {
-                                Thread t = new Thread(r, "jsocketio-lane-" + count.incrementAndGet());
+                                Thread t =
+                                        new Thread(r, "jsocketio-lane-" + count.incrementAndGet());
                                 t.setDaemon(true);
                                 return t;
                             });

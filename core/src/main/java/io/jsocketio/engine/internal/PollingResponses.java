@@ -40,8 +40,8 @@ final class PollingResponses {
     }
 
     /**
-     * 200 with an encoded payload, compressed when it is at least {@code threshold} bytes
-     * ({@code threshold < 0}: never) and the client accepts gzip or deflate.
+     * 200 with an encoded payload, compressed when it is at least {@code threshold} bytes ({@code
+     * threshold < 0}: never) and the client accepts gzip or deflate.
      */
     static void payload(
             PollingExchange exchange,

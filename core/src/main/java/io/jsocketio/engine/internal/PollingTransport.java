@@ -115,7 +115,9 @@ final class PollingTransport {
                         try {
                             packets = protocol.decodePollingBody(body, exchange.request());
                         } catch (PacketFormatException e) {
-                            LOG.log(Level.DEBUG, () -> session.id() + ": bad payload: " + e.getMessage());
+                            LOG.log(
+                                    Level.DEBUG,
+                                    () -> session.id() + ": bad payload: " + e.getMessage());
                             session.onPackets(e.decodedBefore(), PollingTransport.this);
                             session.terminate(CloseReason.PARSE_ERROR, e.getMessage());
                             PollingResponses.status(exchange, cors, 400);

@@ -6,9 +6,9 @@ import io.jsocketio.engine.parser.PacketFormatException;
 import java.util.List;
 
 /**
- * What differs between revisions of the Engine.IO protocol, chosen once per session from the
- * {@code EIO} query parameter of its handshake: the polling body format, the WebSocket frame format
- * and the direction of the heartbeat. Revision 4 is {@link ProtocolV4}; revision 3 (length-prefixed
+ * What differs between revisions of the Engine.IO protocol, chosen once per session from the {@code
+ * EIO} query parameter of its handshake: the polling body format, the WebSocket frame format and
+ * the direction of the heartbeat. Revision 4 is {@link ProtocolV4}; revision 3 (length-prefixed
  * payloads, {@code b64}, JSONP, client pings) plugs in here later.
  *
  * <p>Thread-safety: implementations are stateless and safe for concurrent use.

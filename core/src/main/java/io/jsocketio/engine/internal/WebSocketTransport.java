@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One WebSocket of a session: its current transport, or the candidate of an upgrade. Inbound
- * frames are size-checked and decoded on the container thread and handed to the session; outbound
- * packets are written one frame at a time, the next one from the completion of the previous (at
- * most one send in flight, as Tomcat requires).
+ * One WebSocket of a session: its current transport, or the candidate of an upgrade. Inbound frames
+ * are size-checked and decoded on the container thread and handed to the session; outbound packets
+ * are written one frame at a time, the next one from the completion of the previous (at most one
+ * send in flight, as Tomcat requires).
  *
  * <p>Thread-safety: safe for concurrent use. Its mutable fields are guarded by the session's lock;
  * the write loop is serialized by a work counter so that a peer completing sends synchronously
@@ -125,8 +125,8 @@ final class WebSocketTransport implements WebSocketHandler {
     }
 
     /**
-     * Writes the next frame if none is in flight: first this WebSocket's own packets, then, when
-     * it is the session's current transport, the session's queue. When the session is closing and
+     * Writes the next frame if none is in flight: first this WebSocket's own packets, then, when it
+     * is the session's current transport, the session's queue. When the session is closing and
      * everything went out, closes the WebSocket and ends the session.
      */
     void pump() {
@@ -182,7 +182,8 @@ final class WebSocketTransport implements WebSocketHandler {
             inFlight = false;
         }
         if (error != null) {
-            session.onWebSocketFailure(this, CloseReason.TRANSPORT_ERROR, "write error: " + error, 1011);
+            session.onWebSocketFailure(
+                    this, CloseReason.TRANSPORT_ERROR, "write error: " + error, 1011);
             return;
         }
         pump();
