@@ -50,7 +50,8 @@ class HandshakeTest {
                                 b.pingInterval(Duration.ofMillis(300))
                                         .pingTimeout(Duration.ofMillis(200))
                                         .maxHttpBufferSize(1234))) {
-            String body = h.handle(FakePollingExchange.get(h.url("EIO=4&transport=polling"))).body();
+            String body =
+                    h.handle(FakePollingExchange.get(h.url("EIO=4&transport=polling"))).body();
             assertThat(body)
                     .endsWith(
                             "\"upgrades\":[\"websocket\"],\"pingInterval\":300,\"pingTimeout\":200,"
@@ -90,7 +91,8 @@ class HandshakeTest {
     void initialPacketFollowsTheOpenPacketInTheSameResponse() {
         try (EngineHarness h =
                 EngineHarness.create(b -> b.initialPacket(EngineMessage.text("welcome")))) {
-            String body = h.handle(FakePollingExchange.get(h.url("EIO=4&transport=polling"))).body();
+            String body =
+                    h.handle(FakePollingExchange.get(h.url("EIO=4&transport=polling"))).body();
             assertThat(body).startsWith("0{").endsWith("}\u001e4welcome");
 
             FakeWebSocketPeer ws = h.webSocket("EIO=4&transport=websocket");

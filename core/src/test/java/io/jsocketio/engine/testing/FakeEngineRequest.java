@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An {@link EngineRequest} made from a method and a URL ({@code /engine.io/?EIO=4&transport=polling}),
- * with headers added by {@link #header}. Each {@code header} call returns a new request.
+ * An {@link EngineRequest} made from a method and a URL ({@code
+ * /engine.io/?EIO=4&transport=polling}), with headers added by {@link #header}. Each {@code header}
+ * call returns a new request.
  *
  * <p>Thread-safety: immutable.
  */

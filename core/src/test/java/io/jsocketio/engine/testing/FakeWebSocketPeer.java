@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * A {@link WebSocketPeer} for tests, plus the client's side: {@link #open} hands it to an engine,
  * {@link #receive} plays frames from the client, sent frames are recorded. Sends complete at once
  * unless {@link #holdSends()} was called (then {@link #completeSend()} completes the oldest); a
- * second send while one is in flight fails the test ({@link #overlappingSends()}). A {@link
- * #close} by the engine is recorded and, as JSR-356 containers do, reported back to the handler.
+ * second send while one is in flight fails the test ({@link #overlappingSends()}). A {@link #close}
+ * by the engine is recorded and, as JSR-356 containers do, reported back to the handler.
  *
  * <p>Thread-safety: safe for concurrent use; {@link #awaitFrames} waits without sleeping.
  */

@@ -19,7 +19,9 @@ public final class ManualScheduler implements Scheduler {
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>(
                     (a, b) ->
-                            a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
+                            a.due != b.due
+                                    ? Long.compare(a.due, b.due)
+                                    : Long.compare(a.seq, b.seq));
     private long now; // guarded by lock, nanoseconds since creation
     private long seq; // guarded by lock
     private boolean closed; // guarded by lock
