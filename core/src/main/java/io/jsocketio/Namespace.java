@@ -35,12 +35,13 @@ public interface Namespace extends BroadcastOperator {
 
     /**
      * Adds a listener for a server-side event sent by another server of the cluster with {@link
-     * #serverSideEmit}. Runs on the server's callback lane.
+     * #serverSideEmit} ({@code io.on("hello", ...)} in Node; a separate name here so that {@code
+     * on("connection", ...)} never needs a cast). Runs on the server's callback lane.
      *
      * @throws IllegalArgumentException for {@code connection}, {@code connect} and {@code
      *     new_namespace}
      */
-    Namespace on(String event, EventListener listener);
+    Namespace onServerSideEmit(String event, EventListener listener);
 
     /** Adds a middleware run for every socket joining this namespace. */
     Namespace use(Middleware middleware);
@@ -59,7 +60,7 @@ public interface Namespace extends BroadcastOperator {
 
     /**
      * Sends an event to the other servers of the cluster; they deliver it to their {@link
-     * #on(String, EventListener)} listeners. This server's own listeners do not receive it. With
+     * #onServerSideEmit} listeners. This server's own listeners do not receive it. With
      * the in-memory adapter there is no other server: the event goes nowhere.
      *
      * @throws IllegalArgumentException for a reserved name ({@code connect}, {@code connection},

@@ -277,9 +277,9 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return this;
     }
 
-    /** Adds a server-side event listener to the main namespace. */
-    public Server on(String event, EventListener listener) {
-        sockets().on(event, listener);
+    /** See {@link Namespace#onServerSideEmit(String, EventListener)}. */
+    public Server onServerSideEmit(String event, EventListener listener) {
+        sockets().onServerSideEmit(event, listener);
         return this;
     }
 

@@ -229,7 +229,7 @@ class NamespaceImpl implements Namespace {
     }
 
     @Override
-    public Namespace on(String event, EventListener listener) {
+    public Namespace onServerSideEmit(String event, EventListener listener) {
         Objects.requireNonNull(listener, "listener");
         Events.checkServerSide(event);
         serverSideListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
