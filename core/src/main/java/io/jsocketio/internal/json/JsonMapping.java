@@ -93,15 +93,16 @@ public final class JsonMapping {
      * @throws IllegalArgumentException when an argument cannot be mapped
      */
     public static Payload toPayload(Object... args) {
-        return toPayload(Arrays.asList(args));
+        return toPayloadOfList(Arrays.asList(args));
     }
 
     /**
-     * The payload for a list of arguments.
+     * The payload for a list of arguments (each element is one argument; named apart from {@link
+     * #toPayload(Object...)} so that a single List argument is never mistaken for the list).
      *
      * @throws IllegalArgumentException when an argument cannot be mapped
      */
-    public static Payload toPayload(List<?> args) {
+    public static Payload toPayloadOfList(List<?> args) {
         List<byte[]> attachments = new ArrayList<>();
         JsonArrayBuilder array = JsonText.PROVIDER.createArrayBuilder();
         for (Object arg : args) {
