@@ -42,9 +42,18 @@ import org.jspecify.annotations.Nullable;
  *       (empty is null);
  *   <li>anything else (records, beans, enums, dates...) through the shared JSON-B instance, with
  *       its annotations and defaults (null properties are omitted); {@code byte[]} and {@code
- *       ByteBuffer} properties still become attachments, doubles are still written as JavaScript
- *       does.
+ *       ByteBuffer} properties still become attachments, and boxed {@code Double}/{@code Float}
+ *       properties are written as JavaScript does. JSON-B's defaults apply otherwise: properties in
+ *       lexicographic order unless {@code @JsonbPropertyOrder} says otherwise, null properties
+ *       omitted, and primitive {@code double}/{@code float} properties written by JSON-B itself
+ *       ({@code 1.0} stays {@code 1.0}; NaN is refused), because Yasson does not route primitives
+ *       through custom serializers.
  * </ul>
+ *
+ * <p>Inbound, {@link ArgsImpl} maps through the same JSON-B instance: {@code byte[]} and {@code
+ * ByteBuffer} properties are read from placeholders (or from a number array or base64 string);
+ * properties typed {@code Object} or {@code Map<String, Object>} inside records see the placeholder
+ * object itself, not the bytes.
  *
  * <p>Thread-safety: stateless; safe from any thread. The JSON-B instance is created on first use
  * and shared.

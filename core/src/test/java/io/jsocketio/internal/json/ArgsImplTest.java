@@ -27,6 +27,8 @@ class ArgsImplTest {
 
     public record Holder(ByteBuffer data) {}
 
+    public record Loose(Object payload) {}
+
     public static final class Bean {
         private String title;
         private int pages;
@@ -154,6 +156,17 @@ class ArgsImplTest {
         assertThat(upload.content()).isSameAs(content);
         assertThat(upload.parts()).containsExactly(part);
         assertThat(holder.data().remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void leavesPlaceholdersInUntypedRecordPropertiesAsObjects() {
+        Args args =
+                event("51-[\"e\",{\"payload\":{\"_placeholder\":true,\"num\":0}}]", new byte[] {1});
+
+        Loose loose = args.get(0, Loose.class);
+
+        assertThat(loose.payload()).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) loose.payload()).containsKey("_placeholder")).isTrue();
     }
 
     @Test
