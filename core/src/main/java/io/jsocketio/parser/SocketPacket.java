@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: immutable; the attachment arrays are shared and must not be modified.
  *
- * @param type the packet type (BINARY_* exactly when there are attachments)
- * @param namespace the namespace, {@code /} by default, always starting with {@code /}
+ * @param type the packet type; decoded binary packets keep BINARY_*, and the encoder writes
+ *     BINARY_EVENT/BINARY_ACK or EVENT/ACK according to the attachments
+ * @param namespace the namespace, {@code /} by default, always starting with {@code /} (a v4
+ *     client's CONNECT may append a query: {@code /admin?token=1})
  * @param id the ack id, or null
  * @param data the JSON payload (an array for events and acks, an object or absent for connect), or
  *     null when the packet has none

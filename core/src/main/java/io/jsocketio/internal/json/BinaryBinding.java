@@ -2,6 +2,8 @@ package io.jsocketio.internal.json;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
@@ -70,19 +72,18 @@ final class BinaryBinding {
         return bytes;
     }
 
-    private static byte[] readBinary(JsonParser parser) {
-        JsonParser.Event event = parser.currentEvent();
-        if (event == JsonParser.Event.START_OBJECT) {
-            JsonValue object = parser.getObject();
+    private static byte[] readBinary(JsonParser parser, DeserializationContext ctx) {
+        // Yasson's parser does not support currentEvent(): read the whole value instead
+        JsonValue value = ctx.deserialize(JsonValue.class, parser);
+        if (value instanceof JsonObject) {
             List<byte[]> list = current();
-            int index = Placeholders.index(object, list.size());
+            int index = Placeholders.index(value, list.size());
             if (index < 0) {
                 throw new JsonbException("expected a binary value, got an object");
             }
             return list.get(index);
         }
-        if (event == JsonParser.Event.START_ARRAY) {
-            JsonArray array = parser.getArray();
+        if (value instanceof JsonArray array) {
             byte[] bytes = new byte[array.size()];
             for (int i = 0; i < bytes.length; i++) {
                 if (!(array.get(i) instanceof JsonNumber n)) {
@@ -92,14 +93,14 @@ final class BinaryBinding {
             }
             return bytes;
         }
-        if (event == JsonParser.Event.VALUE_STRING) {
+        if (value instanceof JsonString s) {
             try {
-                return Base64.getDecoder().decode(parser.getString());
+                return Base64.getDecoder().decode(s.getString());
             } catch (IllegalArgumentException e) {
                 throw new JsonbException("expected a binary value, got a string", e);
             }
         }
-        throw new JsonbException("expected a binary value, got " + event);
+        throw new JsonbException("expected a binary value, got " + value.getValueType());
     }
 
     /** byte[] out: a placeholder, the bytes to the attachments. */
@@ -145,7 +146,7 @@ final class BinaryBinding {
     static final class ByteArrayDeserializer implements JsonbDeserializer<byte[]> {
         @Override
         public byte[] deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-            return readBinary(parser);
+            return readBinary(parser, ctx);
         }
     }
 
@@ -153,7 +154,7 @@ final class BinaryBinding {
     static final class ByteBufferDeserializer implements JsonbDeserializer<ByteBuffer> {
         @Override
         public ByteBuffer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-            return ByteBuffer.wrap(readBinary(parser)).asReadOnlyBuffer();
+            return ByteBuffer.wrap(readBinary(parser, ctx)).asReadOnlyBuffer();
         }
     }
 }

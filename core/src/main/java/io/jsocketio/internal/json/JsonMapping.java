@@ -42,9 +42,18 @@ import org.jspecify.annotations.Nullable;
  *       (empty is null);
  *   <li>anything else (records, beans, enums, dates...) through the shared JSON-B instance, with
  *       its annotations and defaults (null properties are omitted); {@code byte[]} and {@code
- *       ByteBuffer} properties still become attachments, doubles are still written as JavaScript
- *       does.
+ *       ByteBuffer} properties still become attachments, and boxed {@code Double}/{@code Float}
+ *       properties are written as JavaScript does. JSON-B's defaults apply otherwise: properties in
+ *       lexicographic order unless {@code @JsonbPropertyOrder} says otherwise, null properties
+ *       omitted, and primitive {@code double}/{@code float} properties written by JSON-B itself
+ *       ({@code 1.0} stays {@code 1.0}; NaN is refused), because Yasson does not route primitives
+ *       through custom serializers.
  * </ul>
+ *
+ * <p>Inbound, {@link ArgsImpl} maps through the same JSON-B instance: {@code byte[]} and {@code
+ * ByteBuffer} properties are read from placeholders (or from a number array or base64 string);
+ * properties typed {@code Object} or {@code Map<String, Object>} inside records see the placeholder
+ * object itself, not the bytes.
  *
  * <p>Thread-safety: stateless; safe from any thread. The JSON-B instance is created on first use
  * and shared.
@@ -93,15 +102,16 @@ public final class JsonMapping {
      * @throws IllegalArgumentException when an argument cannot be mapped
      */
     public static Payload toPayload(Object... args) {
-        return toPayload(Arrays.asList(args));
+        return toPayloadOfList(Arrays.asList(args));
     }
 
     /**
-     * The payload for a list of arguments.
+     * The payload for a list of arguments (each element is one argument; named apart from {@link
+     * #toPayload(Object...)} so that a single List argument is never mistaken for the list).
      *
      * @throws IllegalArgumentException when an argument cannot be mapped
      */
-    public static Payload toPayload(List<?> args) {
+    public static Payload toPayloadOfList(List<?> args) {
         List<byte[]> attachments = new ArrayList<>();
         JsonArrayBuilder array = JsonText.PROVIDER.createArrayBuilder();
         for (Object arg : args) {

@@ -45,7 +45,10 @@ public final class JsonText {
                 throw new JsonException("trailing characters after the JSON value");
             }
             return value;
-        } catch (NumberFormatException | IllegalStateException e) {
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // e.g. Parsson's depth limit (a plain RuntimeException) or a NumberFormatException
             throw new JsonException("invalid JSON: " + e.getMessage(), e);
         }
     }
