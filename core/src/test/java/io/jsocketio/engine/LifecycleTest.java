@@ -177,6 +177,38 @@ class LifecycleTest {
     }
 
     @Test
+    void messagesThatArrivedBeforeTheCloseAreDeliveredEvenIfTheLaneRunsLate() {
+        java.util.ArrayDeque<Runnable> laneWork = new java.util.ArrayDeque<>();
+        try (EngineHarness clock = EngineHarness.create();
+                EngineServer engine =
+                        EngineServer.create(
+                                EngineOptions.builder()
+                                        .executor(laneWork::add)
+                                        .scheduler(clock.scheduler)
+                                        .build())) {
+            List<String> events = new ArrayList<>();
+            engine.onConnection(
+                    s -> {
+                        s.onMessage(m -> events.add(m.text()));
+                        s.onClose((r, d) -> events.add("close:" + r.wire()));
+                    });
+            FakePollingExchange hs = FakePollingExchange.get("/engine.io/?EIO=4&transport=polling");
+            engine.handleRequest(hs);
+            String sid = EngineHarness.sidOf(hs.body());
+            String url = "/engine.io/?EIO=4&transport=polling&sid=" + sid;
+            engine.handleRequest(FakePollingExchange.post(url, "4a\u001e4b"));
+            engine.handleRequest(FakePollingExchange.post(url, "1"));
+            assertThat(events).isEmpty(); // nothing ran on the container thread
+
+            while (!laneWork.isEmpty()) {
+                laneWork.poll().run();
+            }
+
+            assertThat(events).containsExactly("a", "b", "close:transport close");
+        }
+    }
+
+    @Test
     void listenersRunOnTheLaneInOrderAndTheCloseListenerLast() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> new Thread(r, "test-lane"));
         try (EngineHarness clock = EngineHarness.create();
