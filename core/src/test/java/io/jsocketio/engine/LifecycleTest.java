@@ -195,6 +195,7 @@ class LifecycleTest {
             FakePollingExchange hs = FakePollingExchange.get("/engine.io/?EIO=4&transport=polling");
             engine.handleRequest(hs);
             String sid = EngineHarness.sidOf(hs.body());
+            laneWork.poll().run(); // the connection listener registers its listeners
             String url = "/engine.io/?EIO=4&transport=polling&sid=" + sid;
             engine.handleRequest(FakePollingExchange.post(url, "4a\u001e4b"));
             engine.handleRequest(FakePollingExchange.post(url, "1"));
