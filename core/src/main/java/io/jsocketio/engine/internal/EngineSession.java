@@ -634,7 +634,7 @@ final class EngineSession implements EngineSocket {
             closeTimer = null;
             listeners = closeListeners;
             closeListeners = List.of();
-            messageListeners = List.of();
+            // message listeners stay until the lane has delivered what arrived before the close
         }
         LOG.log(
                 Level.DEBUG,
@@ -661,7 +661,12 @@ final class EngineSession implements EngineSocket {
 
     private void notifyClose(
             List<CloseListener> listeners, CloseReason reason, @Nullable String description) {
-        closeDelivered = true;
+        if (!closeDelivered) {
+            closeDelivered = true;
+            synchronized (lock) {
+                messageListeners = List.of();
+            }
+        }
         for (CloseListener l : listeners) {
             try {
                 l.onClose(reason, description);
