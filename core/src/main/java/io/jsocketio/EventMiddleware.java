@@ -5,8 +5,8 @@ package io.jsocketio;
  * event the socket receives, before its {@link EventListener}s. {@link Next#fail(Exception)} drops
  * the event and hands the error to the socket's {@link Socket#onError error listeners}.
  *
- * <p>Runs on the connection's lane, in registration order, once per event. A middleware that
- * throws fails the event with that exception.
+ * <p>Runs on the connection's lane, in registration order, once per event. A middleware that throws
+ * fails the event with that exception.
  */
 @FunctionalInterface
 public interface EventMiddleware {

@@ -60,8 +60,8 @@ public interface Namespace extends BroadcastOperator {
 
     /**
      * Sends an event to the other servers of the cluster; they deliver it to their {@link
-     * #onServerSideEmit} listeners. This server's own listeners do not receive it. With
-     * the in-memory adapter there is no other server: the event goes nowhere.
+     * #onServerSideEmit} listeners. This server's own listeners do not receive it. With the
+     * in-memory adapter there is no other server: the event goes nowhere.
      *
      * @throws IllegalArgumentException for a reserved name ({@code connect}, {@code connection},
      *     {@code new_namespace})
@@ -69,8 +69,8 @@ public interface Namespace extends BroadcastOperator {
     void serverSideEmit(String event, Object... args);
 
     /**
-     * As {@link #serverSideEmit(String, Object...)}, returning one acknowledgement per other
-     * server (an empty list with the in-memory adapter).
+     * As {@link #serverSideEmit(String, Object...)}, returning one acknowledgement per other server
+     * (an empty list with the in-memory adapter).
      */
     CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args);
 }

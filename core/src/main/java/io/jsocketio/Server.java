@@ -57,8 +57,8 @@ public class Server implements BroadcastOperator, AutoCloseable {
     /**
      * A server listening on {@code port} with the default options.
      *
-     * @throws IllegalStateException when no embedded HTTP server is on the class path or it
-     *     cannot listen
+     * @throws IllegalStateException when no embedded HTTP server is on the class path or it cannot
+     *     listen
      */
     public Server(int port) {
         this(port, ServerOptions.defaults());
@@ -71,8 +71,8 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     /**
-     * A server attached to a container object ({@code ServletContext}), or listening on a port
-     * when {@code httpServer} is a Number or a numeric String.
+     * A server attached to a container object ({@code ServletContext}), or listening on a port when
+     * {@code httpServer} is a Number or a numeric String.
      *
      * @throws IllegalArgumentException when no attacher supports the object
      */
@@ -234,7 +234,9 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return impl.sockets();
     }
 
-    /** The namespace with this name, created if needed ({@code "orders"} means {@code "/orders"}). */
+    /**
+     * The namespace with this name, created if needed ({@code "orders"} means {@code "/orders"}).
+     */
     public Namespace of(String name) {
         return impl.of(name);
     }
@@ -408,10 +410,10 @@ public class Server implements BroadcastOperator, AutoCloseable {
     // ---- closing
 
     /**
-     * Closes the server and waits for it (at most a few seconds when called off the lanes):
-     * every socket is disconnected with {@link DisconnectReason#SERVER_SHUTTING_DOWN}, the adapters
-     * closed, the engine closed (sessions get a close packet) and the embedded HTTP server
-     * stopped. Idempotent.
+     * Closes the server and waits for it (at most a few seconds when called off the lanes): every
+     * socket is disconnected with {@link DisconnectReason#SERVER_SHUTTING_DOWN}, the adapters
+     * closed, the engine closed (sessions get a close packet) and the embedded HTTP server stopped.
+     * Idempotent.
      */
     @Override
     public void close() {

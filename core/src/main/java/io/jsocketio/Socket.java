@@ -25,15 +25,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: safe for concurrent use. {@code emit}, {@code join}, {@code leave} and {@code
  * disconnect} may be called from any thread. Listeners run on the connection's lane: in packet
  * order, never concurrently with each other. A state change asked from another thread (such as
- * {@code disconnect}) takes effect on the lane; called from a listener of this connection it
- * takes effect at once.
+ * {@code disconnect}) takes effect on the lane; called from a listener of this connection it takes
+ * effect at once.
  */
 public interface Socket extends RemoteSocket {
 
     /** The namespace this socket belongs to. */
     Namespace nsp();
 
-    /** The Engine.IO session carrying this socket ({@code socket.conn}); its id is not {@link #id()}. */
+    /**
+     * The Engine.IO session carrying this socket ({@code socket.conn}); its id is not {@link
+     * #id()}.
+     */
     EngineSocket conn();
 
     /** The request that opened the connection ({@code socket.request}). */
@@ -41,7 +44,9 @@ public interface Socket extends RemoteSocket {
         return conn().request();
     }
 
-    /** Whether the socket is connected (true from before {@code connection} until it disconnects). */
+    /**
+     * Whether the socket is connected (true from before {@code connection} until it disconnects).
+     */
     boolean connected();
 
     /** {@code !connected()}. */

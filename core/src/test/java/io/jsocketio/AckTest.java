@@ -82,7 +82,9 @@ class AckTest {
         FakeEngineSocket conn = h.connected();
         List<Object> got = new ArrayList<>();
 
-        sockets.get(0).timeout(Duration.ofSeconds(2)).emit("q", (error, args) -> got.add(error == null));
+        sockets.get(0)
+                .timeout(Duration.ofSeconds(2))
+                .emit("q", (error, args) -> got.add(error == null));
         conn.receive("3" + ackId(conn.lastText()) + "[]");
         h.advance(Duration.ofSeconds(5));
 
@@ -95,7 +97,10 @@ class AckTest {
         h.connected();
 
         CompletableFuture<Args> f =
-                sockets.get(0).timeout(Duration.ofMillis(100)).emitWithAck("q").toCompletableFuture();
+                sockets.get(0)
+                        .timeout(Duration.ofMillis(100))
+                        .emitWithAck("q")
+                        .toCompletableFuture();
         h.advance(Duration.ofMillis(100));
 
         assertThatThrownBy(f::get)
@@ -172,7 +177,10 @@ class AckTest {
         h.connected();
 
         CompletableFuture<List<Args>> f =
-                h.io.to("empty-room").timeout(Duration.ofSeconds(1)).emitWithAck("poll").toCompletableFuture();
+                h.io.to("empty-room")
+                        .timeout(Duration.ofSeconds(1))
+                        .emitWithAck("poll")
+                        .toCompletableFuture();
 
         assertThat(f.get(1, TimeUnit.SECONDS)).isEmpty();
     }
@@ -181,7 +189,8 @@ class AckTest {
     void aBroadcastWithAcknowledgementsNeedsATimeout() {
         h.connected();
 
-        assertThatThrownBy(() -> h.io.emitWithAck("poll")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> h.io.emitWithAck("poll"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

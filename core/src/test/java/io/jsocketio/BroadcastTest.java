@@ -35,7 +35,10 @@ class BroadcastTest {
     }
 
     private List<String> received() {
-        return List.of(String.join("|", a.texts()), String.join("|", b.texts()), String.join("|", c.texts()));
+        return List.of(
+                String.join("|", a.texts()),
+                String.join("|", b.texts()),
+                String.join("|", c.texts()));
     }
 
     @Test
@@ -109,7 +112,9 @@ class BroadcastTest {
         sockets.get(1).asVolatile().emit("tick", 2);
         h.io.emit("tock");
 
-        assertThat(received()).containsExactly("2[\"tick\",1]|2[\"tock\"]", "2[\"tock\"]", "2[\"tick\",1]|2[\"tock\"]");
+        assertThat(received())
+                .containsExactly(
+                        "2[\"tick\",1]|2[\"tock\"]", "2[\"tock\"]", "2[\"tick\",1]|2[\"tock\"]");
     }
 
     @Test
@@ -125,7 +130,8 @@ class BroadcastTest {
         h.io.local().emit("x");
         sockets.get(0).local().emit("y");
 
-        assertThat(received()).containsExactly("2[\"x\"]", "2[\"x\"]|2[\"y\"]", "2[\"x\"]|2[\"y\"]");
+        assertThat(received())
+                .containsExactly("2[\"x\"]", "2[\"x\"]|2[\"y\"]", "2[\"x\"]|2[\"y\"]");
     }
 
     @Test
@@ -155,7 +161,9 @@ class BroadcastTest {
         List<RemoteSocket> all = h.io.fetchSockets().toCompletableFuture().get();
         Set<String> ids = h.io.except("red").allSockets().toCompletableFuture().get();
 
-        assertThat(red).extracting(RemoteSocket::id).containsExactly(sockets.get(0).id(), sockets.get(1).id());
+        assertThat(red)
+                .extracting(RemoteSocket::id)
+                .containsExactly(sockets.get(0).id(), sockets.get(1).id());
         assertThat(all).hasSize(3);
         assertThat(red.get(0)).isSameAs(sockets.get(0));
         assertThat(ids).hasSize(3);

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Joining namespaces: CONNECT, its reply, auth, unknown namespaces, the connect timeout. */
 class ConnectTest {
-    private final SioHarness h =
-            SioHarness.create(b -> b.connectTimeout(Duration.ofMillis(1000)));
+    private final SioHarness h = SioHarness.create(b -> b.connectTimeout(Duration.ofMillis(1000)));
 
     ConnectTest() {
         h.io.on("connection", socket -> socket.emit("auth", socket.handshake().auth()));
@@ -169,7 +168,8 @@ class ConnectTest {
         assertThat(hs.auth().getString("token")).isEqualTo("t");
         assertThat(hs.auth(Token.class)).isEqualTo(new Token("t"));
         assertThat(hs.issued()).isPositive();
-        assertThat(hs.time()).matches("\\w{3} \\w{3} \\d{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT[+-]\\d{4} \\(.+\\)");
+        assertThat(hs.time())
+                .matches("\\w{3} \\w{3} \\d{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT[+-]\\d{4} \\(.+\\)");
     }
 
     public record Token(String token) {}

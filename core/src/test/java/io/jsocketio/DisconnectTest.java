@@ -91,7 +91,9 @@ class DisconnectTest {
         assertThat(conn.texts()).containsExactlyInAnyOrder("1", "1/custom,");
         assertThat(conn.isOpen()).isFalse();
         assertThat(events)
-                .contains("disconnect server namespace disconnect", "custom server namespace disconnect");
+                .contains(
+                        "disconnect server namespace disconnect",
+                        "custom server namespace disconnect");
     }
 
     @Test
@@ -103,7 +105,8 @@ class DisconnectTest {
             conn.end(reason, null);
 
             assertThat(events)
-                    .containsExactly("disconnecting " + reason.wire(), "disconnect " + reason.wire());
+                    .containsExactly(
+                            "disconnecting " + reason.wire(), "disconnect " + reason.wire());
         }
     }
 
@@ -133,7 +136,9 @@ class DisconnectTest {
             conn.receive(bad);
 
             assertThat(conn.isOpen()).as(bad).isFalse();
-            assertThat(events).as(bad).containsExactly("disconnecting parse error", "disconnect parse error");
+            assertThat(events)
+                    .as(bad)
+                    .containsExactly("disconnecting parse error", "disconnect parse error");
             assertThat(errors).as(bad).hasSize(1);
         }
     }

@@ -81,7 +81,8 @@ class EventsTest {
 
         List<EngineMessage> out = conn.messages();
         assertThat(out.get(0).text())
-                .isEqualTo("62-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+                .isEqualTo(
+                        "62-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
         assertThat(out.get(1).binary()).containsExactly(1, 2, 3);
         assertThat(out.get(2).binary()).containsExactly(4, 5, 6);
     }
@@ -137,7 +138,8 @@ class EventsTest {
                             bytes.set(args.binary(1));
                         });
 
-        conn.receive("51-[\"chat\",{\"from\":\"ann\",\"text\":\"hi\"},{\"_placeholder\":true,\"num\":0}]");
+        conn.receive(
+                "51-[\"chat\",{\"from\":\"ann\",\"text\":\"hi\"},{\"_placeholder\":true,\"num\":0}]");
         conn.receive(new byte[] {9});
 
         assertThat(chat.get()).isEqualTo(new Chat("ann", "hi"));
@@ -150,7 +152,17 @@ class EventsTest {
     void emitsJavaValuesAsCompactJson() {
         FakeEngineSocket conn = h.connected();
 
-        socket.get().emit("x", 1, 2.5, "s", true, null, List.of(1, "a"), Map.of("k", 1L), new Chat("a", "b"));
+        socket.get()
+                .emit(
+                        "x",
+                        1,
+                        2.5,
+                        "s",
+                        true,
+                        null,
+                        List.of(1, "a"),
+                        Map.of("k", 1L),
+                        new Chat("a", "b"));
 
         assertThat(conn.texts())
                 .containsExactly(
@@ -176,7 +188,8 @@ class EventsTest {
         socket.get().send("hi");
         socket.get().write("there");
 
-        assertThat(conn.texts()).containsExactly("2[\"message\",\"hi\"]", "2[\"message\",\"there\"]");
+        assertThat(conn.texts())
+                .containsExactly("2[\"message\",\"hi\"]", "2[\"message\",\"there\"]");
     }
 
     @Test
@@ -212,10 +225,13 @@ class EventsTest {
     void keepsTheSocketWhenAListenerThrows() {
         FakeEngineSocket conn = h.connected();
         List<String> seen = new ArrayList<>();
-        socket.get().on("boom", (args, ack) -> {
-            seen.add("first");
-            throw new IllegalStateException("listener bug");
-        });
+        socket.get()
+                .on(
+                        "boom",
+                        (args, ack) -> {
+                            seen.add("first");
+                            throw new IllegalStateException("listener bug");
+                        });
         socket.get().on("boom", (args, ack) -> seen.add("second"));
 
         conn.receive("2[\"boom\"]");
@@ -320,10 +336,12 @@ class EventsTest {
                                 next.proceed();
                             }
                         });
-        socket.get().use((event, args, next) -> {
-            seen.add("second middleware " + event);
-            next.proceed();
-        });
+        socket.get()
+                .use(
+                        (event, args, next) -> {
+                            seen.add("second middleware " + event);
+                            next.proceed();
+                        });
         socket.get().onError(e -> seen.add("error " + e.getMessage()));
         socket.get().on("forbidden", (args, ack) -> seen.add("forbidden ran"));
         socket.get().on("allowed", (args, ack) -> seen.add("allowed ran"));
@@ -332,7 +350,8 @@ class EventsTest {
         conn.receive("2[\"allowed\"]");
 
         assertThat(seen)
-                .containsExactly("error unauthorized event", "second middleware allowed", "allowed ran");
+                .containsExactly(
+                        "error unauthorized event", "second middleware allowed", "allowed ran");
     }
 
     @Test

@@ -53,7 +53,8 @@ class NamespaceTest {
         h.io.of("/secure")
                 .use(
                         (socket, next) -> {
-                            if ("let-me-in".equals(socket.handshake().auth().getString("token", null))) {
+                            if ("let-me-in"
+                                    .equals(socket.handshake().auth().getString("token", null))) {
                                 next.proceed();
                             } else {
                                 next.fail(new ConnectError("unauthorized", Map.of("code", 401)));
@@ -86,9 +87,10 @@ class NamespaceTest {
 
     @Test
     void aThrowingMiddlewareRefusesWithItsMessage() {
-        h.io.use((socket, next) -> {
-            throw new IllegalArgumentException("broken");
-        });
+        h.io.use(
+                (socket, next) -> {
+                    throw new IllegalArgumentException("broken");
+                });
         FakeEngineSocket conn = h.open();
 
         conn.receive("0");
@@ -114,7 +116,12 @@ class NamespaceTest {
                 });
         h.io.on(
                 "connection",
-                s -> seen.add("connection " + s.data(Session.class).orElseThrow().user() + " " + s.rooms().contains("early")));
+                s ->
+                        seen.add(
+                                "connection "
+                                        + s.data(Session.class).orElseThrow().user()
+                                        + " "
+                                        + s.rooms().contains("early")));
         FakeEngineSocket conn = h.open();
 
         conn.receive("0");
@@ -149,10 +156,11 @@ class NamespaceTest {
     void aRegexNamespaceCreatesMatchingChildrenWithItsMiddlewaresAndListeners() {
         List<String> seen = new ArrayList<>();
         Namespace parent = h.io.of(Pattern.compile("^/dynamic-\\d+$"));
-        parent.use((socket, next) -> {
-            seen.add("middleware " + socket.nsp().name());
-            next.proceed();
-        });
+        parent.use(
+                (socket, next) -> {
+                    seen.add("middleware " + socket.nsp().name());
+                    next.proceed();
+                });
         parent.on("connection", s -> s.emit("welcome", s.nsp().name()));
         FakeEngineSocket ok = h.open();
         FakeEngineSocket bad = h.open();
@@ -162,7 +170,8 @@ class NamespaceTest {
 
         assertThat(ok.texts().get(0)).startsWith("0/dynamic-101,{\"sid\":");
         assertThat(ok.texts().get(1)).isEqualTo("2/dynamic-101,[\"welcome\",\"/dynamic-101\"]");
-        assertThat(bad.texts()).containsExactly("4/dynamic-abc,{\"message\":\"Invalid namespace\"}");
+        assertThat(bad.texts())
+                .containsExactly("4/dynamic-abc,{\"message\":\"Invalid namespace\"}");
         assertThat(seen).containsExactly("middleware /dynamic-101");
         assertThat(h.io.of("/dynamic-101").sockets()).hasSize(1);
     }
@@ -204,7 +213,8 @@ class NamespaceTest {
                             if (auth.containsKey("later")) {
                                 parked.add(result);
                             } else {
-                                result.accept(name.startsWith("/tenant-") && auth.containsKey("key"));
+                                result.accept(
+                                        name.startsWith("/tenant-") && auth.containsKey("key"));
                             }
                         })
                 .on("connection", s -> s.emit("hi"));
@@ -221,7 +231,8 @@ class NamespaceTest {
         t.join();
 
         assertThat(admitted.texts().get(1)).isEqualTo("2/tenant-a,[\"hi\"]");
-        assertThat(refused.texts()).containsExactly("4/tenant-b,{\"message\":\"Invalid namespace\"}");
+        assertThat(refused.texts())
+                .containsExactly("4/tenant-b,{\"message\":\"Invalid namespace\"}");
         assertThat(later.texts().get(1)).isEqualTo("2/tenant-c,[\"hi\"]");
     }
 

@@ -117,7 +117,9 @@ class RoomsTest {
         rooms.forEach(
                 (room, ids) ->
                         ids.forEach(
-                                id -> assertThat(adapter.socketRooms(id).orElseThrow()).contains(room)));
+                                id ->
+                                        assertThat(adapter.socketRooms(id).orElseThrow())
+                                                .contains(room)));
     }
 
     @Test

@@ -185,15 +185,32 @@ class ServerTest {
     @Test
     void speaksSocketIoOverTheRealEngineByPolling() {
         ManualScheduler scheduler = new ManualScheduler();
-        Server io = new Server(ServerOptions.builder().executor(Runnable::run).scheduler(scheduler).build());
-        io.bind(EngineServer.create(io.options().engineOptions().toBuilder().executor(Runnable::run).scheduler(scheduler).build()));
+        Server io =
+                new Server(
+                        ServerOptions.builder()
+                                .executor(Runnable::run)
+                                .scheduler(scheduler)
+                                .build());
+        io.bind(
+                EngineServer.create(
+                        io.options().engineOptions().toBuilder()
+                                .executor(Runnable::run)
+                                .scheduler(scheduler)
+                                .build()));
         io.on("connection", s -> s.emit("auth", s.handshake().auth()));
 
-        FakePollingExchange open = handle(io, FakePollingExchange.get("/socket.io/?EIO=4&transport=polling"));
+        FakePollingExchange open =
+                handle(io, FakePollingExchange.get("/socket.io/?EIO=4&transport=polling"));
         String sid = open.body().replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
         FakePollingExchange post =
-                handle(io, FakePollingExchange.post("/socket.io/?EIO=4&transport=polling&sid=" + sid, "40"));
-        FakePollingExchange poll = handle(io, FakePollingExchange.get("/socket.io/?EIO=4&transport=polling&sid=" + sid));
+                handle(
+                        io,
+                        FakePollingExchange.post(
+                                "/socket.io/?EIO=4&transport=polling&sid=" + sid, "40"));
+        FakePollingExchange poll =
+                handle(
+                        io,
+                        FakePollingExchange.get("/socket.io/?EIO=4&transport=polling&sid=" + sid));
 
         assertThat(open.body()).startsWith("0{\"sid\":");
         assertThat(post.body()).isEqualTo("ok");
@@ -202,7 +219,12 @@ class ServerTest {
         assertThat(packets[0]).doesNotContain(sid);
         assertThat(packets[1]).isEqualTo("42[\"auth\",{}]");
         io.close();
-        assertThat(handle(io, FakePollingExchange.get("/socket.io/?EIO=4&transport=polling&sid=" + sid)).status())
+        assertThat(
+                        handle(
+                                        io,
+                                        FakePollingExchange.get(
+                                                "/socket.io/?EIO=4&transport=polling&sid=" + sid))
+                                .status())
                 .isIn(400, 503);
     }
 
@@ -228,11 +250,13 @@ class ServerTest {
                             });
                 });
 
-        FakeWebSocketPeer ws = FakeWebSocketPeer.to("/socket.io/?EIO=4&transport=websocket").open(io.engine());
+        FakeWebSocketPeer ws =
+                FakeWebSocketPeer.to("/socket.io/?EIO=4&transport=websocket").open(io.engine());
         ws.awaitFrames(1, Duration.ofSeconds(5));
         ws.receive("40");
         ws.awaitFrames(2, Duration.ofSeconds(5));
-        ws.receive("452-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        ws.receive(
+                "452-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
         ws.receive(new byte[] {1, 2, 3});
         ws.receive(new byte[] {4, 5, 6});
         List<FakeWebSocketPeer.Frame> frames = ws.awaitFrames(5, Duration.ofSeconds(5));
@@ -240,7 +264,8 @@ class ServerTest {
 
         assertThat(frames.get(1).text()).startsWith("40{\"sid\":");
         assertThat(frames.get(2).text())
-                .isEqualTo("452-[\"message-back\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+                .isEqualTo(
+                        "452-[\"message-back\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
         assertThat(frames.get(3).binary()).containsExactly(1, 2, 3);
         assertThat(frames.get(4).binary()).containsExactly(4, 5, 6);
         assertThat(disconnected.await(5, TimeUnit.SECONDS)).isTrue();

@@ -30,7 +30,10 @@ final class AckCollector {
     private Scheduler.@Nullable Cancellable timer; // guarded by lock
 
     AckCollector(
-            BroadcastAckCallback callback, Executor executor, Duration timeout, Runnable onTimeout) {
+            BroadcastAckCallback callback,
+            Executor executor,
+            Duration timeout,
+            Runnable onTimeout) {
         this.callback = callback;
         this.executor = executor;
         this.timeout = timeout;
@@ -103,6 +106,7 @@ final class AckCollector {
             snapshot = List.copyOf(responses);
         }
         onTimeout.run();
-        executor.execute(() -> callback.onAcks(new AckTimeoutException(timeout, snapshot), snapshot));
+        executor.execute(
+                () -> callback.onAcks(new AckTimeoutException(timeout, snapshot), snapshot));
     }
 }

@@ -131,8 +131,7 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
         collector.start(server.scheduler());
         adapter.broadcastWithAck(packet, opts, collector::clientCount, collector::response);
         adapter.serverCount()
-                .whenComplete(
-                        (count, error) -> collector.serverCount(error != null ? 1 : count));
+                .whenComplete((count, error) -> collector.serverCount(error != null ? 1 : count));
     }
 
     /** As a remote socket's emit with ack: one response expected. */
@@ -202,6 +201,14 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
 
     @Override
     public String toString() {
-        return "BroadcastOperator[" + nsp.name() + " to " + rooms + " except " + except + " " + flags + "]";
+        return "BroadcastOperator["
+                + nsp.name()
+                + " to "
+                + rooms
+                + " except "
+                + except
+                + " "
+                + flags
+                + "]";
     }
 }

@@ -40,7 +40,11 @@ final class Chain {
     }
 
     private static <M> void runAt(
-            int i, List<M> fns, Step<M> step, ClientImpl client, Consumer<@Nullable Exception> done) {
+            int i,
+            List<M> fns,
+            Step<M> step,
+            ClientImpl client,
+            Consumer<@Nullable Exception> done) {
         NextImpl next =
                 new NextImpl(
                         client,

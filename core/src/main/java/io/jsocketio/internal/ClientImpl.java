@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Engine.IO session seen by the Socket.IO layer (Node's {@code Client}): decodes its packets,
- * routes them by namespace to its sockets, and writes their packets. Everything but writing runs
- * on the session's lane.
+ * routes them by namespace to its sockets, and writes their packets. Everything but writing runs on
+ * the session's lane.
  */
 final class ClientImpl {
     private static final System.Logger LOG = System.getLogger(ClientImpl.class.getName());
@@ -50,7 +50,8 @@ final class ClientImpl {
     /** Starts listening to the session; called on its lane. */
     void setup() {
         conn.onMessage(message -> Lanes.run(this, () -> ondata(message)));
-        conn.onClose((reason, description) -> Lanes.run(this, () -> onEngineClose(reason, description)));
+        conn.onClose(
+                (reason, description) -> Lanes.run(this, () -> onEngineClose(reason, description)));
         Scheduler.Cancellable timer =
                 server.scheduler()
                         .schedule(
@@ -147,10 +148,7 @@ final class ClientImpl {
             auth = q < 0 ? JsonValue.EMPTY_JSON_OBJECT : queryToJson(namespace.substring(q + 1));
             namespace = q < 0 ? namespace : namespace.substring(0, q);
         } else {
-            auth =
-                    packet.data() instanceof JsonObject o
-                            ? o
-                            : JsonValue.EMPTY_JSON_OBJECT;
+            auth = packet.data() instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         }
         SocketImpl socket;
         synchronized (lock) {
@@ -195,7 +193,8 @@ final class ClientImpl {
                     } else {
                         LOG.log(System.Logger.Level.DEBUG, "refused unknown namespace {0}", name);
                         writePacket(
-                                SocketPacket.connectError(name, "Invalid namespace", null, protocol),
+                                SocketPacket.connectError(
+                                        name, "Invalid namespace", null, protocol),
                                 BroadcastFlags.NONE);
                     }
                 });
@@ -226,7 +225,10 @@ final class ClientImpl {
             none = nsps.isEmpty() && !closed;
         }
         if (none) {
-            LOG.log(System.Logger.Level.DEBUG, "no namespace joined in time; closing {0}", conn.id());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "no namespace joined in time; closing {0}",
+                    conn.id());
             close();
         }
     }
@@ -234,7 +236,8 @@ final class ClientImpl {
     private void onParseError(RuntimeException e) {
         LOG.log(
                 System.Logger.Level.DEBUG,
-                (Supplier<String>) () -> "invalid packet on session " + conn.id() + ": " + e.getMessage());
+                (Supplier<String>)
+                        () -> "invalid packet on session " + conn.id() + ": " + e.getMessage());
         Exception error = e;
         for (SocketImpl socket : sockets()) {
             socket.onerror(error);
@@ -317,5 +320,4 @@ final class ClientImpl {
     public String toString() {
         return "Client[" + conn.id() + "]";
     }
-
 }

@@ -31,16 +31,19 @@ final class DefaultScheduler implements Scheduler {
         ScheduledFuture<?> f;
         try {
             f =
-                executor.schedule(
-                        () -> {
-                            try {
-                                task.run();
-                            } catch (RuntimeException e) {
-                                LOG.log(System.Logger.Level.WARNING, "scheduled task failed", e);
-                            }
-                        },
-                        delay.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                    executor.schedule(
+                            () -> {
+                                try {
+                                    task.run();
+                                } catch (RuntimeException e) {
+                                    LOG.log(
+                                            System.Logger.Level.WARNING,
+                                            "scheduled task failed",
+                                            e);
+                                }
+                            },
+                            delay.toNanos(),
+                            TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             LOG.log(System.Logger.Level.DEBUG, "scheduler closed, task dropped");
             return () -> {};

@@ -35,8 +35,8 @@ final class Events {
     }
 
     /**
-     * Runs application code; an exception is logged at WARNING with where it happened and does
-     * not propagate.
+     * Runs application code; an exception is logged at WARNING with where it happened and does not
+     * propagate.
      */
     static void guard(String namespace, String socketId, String event, Runnable call) {
         try {

@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * The default adapter: the room index of one namespace on this server. {@code rooms} (room to
- * ids) and {@code sids} (id to rooms) change together under {@code lock}; sockets are selected
- * under the lock and written to after it is released.
+ * The default adapter: the room index of one namespace on this server. {@code rooms} (room to ids)
+ * and {@code sids} (id to rooms) change together under {@code lock}; sockets are selected under the
+ * lock and written to after it is released.
  */
 public final class InMemoryAdapter implements Adapter {
     private static final System.Logger LOG = System.getLogger(InMemoryAdapter.class.getName());
@@ -140,7 +140,9 @@ public final class InMemoryAdapter implements Adapter {
     public Map<String, Set<String>> rooms() {
         synchronized (lock) {
             Map<String, Set<String>> copy = new LinkedHashMap<>();
-            rooms.forEach((room, ids) -> copy.put(room, Collections.unmodifiableSet(new LinkedHashSet<>(ids))));
+            rooms.forEach(
+                    (room, ids) ->
+                            copy.put(room, Collections.unmodifiableSet(new LinkedHashSet<>(ids))));
             return Collections.unmodifiableMap(copy);
         }
     }
@@ -229,7 +231,10 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcastWithAck(
-            SocketPacket packet, BroadcastOptions opts, IntConsumer clientCount, Consumer<Args> ack) {
+            SocketPacket packet,
+            BroadcastOptions opts,
+            IntConsumer clientCount,
+            Consumer<Args> ack) {
         Long ackId = packet.id();
         if (ackId == null) {
             throw new IllegalArgumentException("broadcastWithAck needs a packet with an ack id");

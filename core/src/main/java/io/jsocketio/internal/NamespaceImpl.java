@@ -138,7 +138,9 @@ class NamespaceImpl implements Namespace {
                 LOG.log(System.Logger.Level.WARNING, "ConnectError data cannot be sent", e);
             }
             if (!attachments.isEmpty()) {
-                LOG.log(System.Logger.Level.WARNING, "ConnectError data cannot hold binary; dropped");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "ConnectError data cannot hold binary; dropped");
                 data = null;
             }
         }

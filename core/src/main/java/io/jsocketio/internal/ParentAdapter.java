@@ -72,7 +72,10 @@ final class ParentAdapter implements Adapter {
 
     @Override
     public void broadcastWithAck(
-            SocketPacket packet, BroadcastOptions opts, IntConsumer clientCount, Consumer<Args> ack) {
+            SocketPacket packet,
+            BroadcastOptions opts,
+            IntConsumer clientCount,
+            Consumer<Args> ack) {
         AtomicInteger total = new AtomicInteger();
         for (NamespaceImpl child : parent.children()) {
             child.adapter().broadcastWithAck(forChild(packet, child), opts, total::addAndGet, ack);

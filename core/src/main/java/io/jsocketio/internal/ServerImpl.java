@@ -47,7 +47,8 @@ public final class ServerImpl {
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     /** A parent namespace and how it matches names. */
-    private record Parent(DynamicNamespaceMatcher matcher, ParentNamespaceImpl nsp, boolean regex) {}
+    private record Parent(
+            DynamicNamespaceMatcher matcher, ParentNamespaceImpl nsp, boolean regex) {}
 
     private final Server facade;
     private final Map<String, NamespaceImpl> nsps = new ConcurrentHashMap<>();
@@ -347,7 +348,10 @@ public final class ServerImpl {
      * client's lane.
      */
     void checkNamespace(
-            String name, JsonObject auth, ClientImpl client, Consumer<@Nullable NamespaceImpl> result) {
+            String name,
+            JsonObject auth,
+            ClientImpl client,
+            Consumer<@Nullable NamespaceImpl> result) {
         askParent(List.copyOf(parents), 0, name, auth, client, result);
     }
 
@@ -376,7 +380,8 @@ public final class ServerImpl {
                                     return;
                                 }
                                 NamespaceImpl existing = nsps.get(name);
-                                result.accept(existing != null ? existing : p.nsp().createChild(name));
+                                result.accept(
+                                        existing != null ? existing : p.nsp().createChild(name));
                             });
                 };
         try {
@@ -411,7 +416,8 @@ public final class ServerImpl {
                             .runOnLane(
                                     () -> {
                                         try {
-                                            socket.onclose(DisconnectReason.SERVER_SHUTTING_DOWN, null);
+                                            socket.onclose(
+                                                    DisconnectReason.SERVER_SHUTTING_DOWN, null);
                                         } finally {
                                             done.complete(null);
                                         }
@@ -421,7 +427,8 @@ public final class ServerImpl {
                 }
             }
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(lanes.toArray(new CompletableFuture<?>[0]));
+        CompletableFuture<Void> all =
+                CompletableFuture.allOf(lanes.toArray(new CompletableFuture<?>[0]));
         ServerRuntime rt;
         synchronized (lock) {
             rt = runtime;
@@ -439,7 +446,10 @@ public final class ServerImpl {
             try {
                 nsp.adapter().close();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "adapter of " + nsp.name() + " failed to close", e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "adapter of " + nsp.name() + " failed to close",
+                        e);
                 error = e;
             }
         }

@@ -5,15 +5,11 @@ import io.jsocketio.AckCallback;
 import io.jsocketio.AckTimeoutException;
 import io.jsocketio.AnyListener;
 import io.jsocketio.Args;
-import io.jsocketio.BroadcastOperator;
 import io.jsocketio.DisconnectListener;
 import io.jsocketio.DisconnectReason;
 import io.jsocketio.ErrorListener;
-import io.jsocketio.EventListener;
-import io.jsocketio.EventMiddleware;
 import io.jsocketio.Handshake;
 import io.jsocketio.Socket;
-import io.jsocketio.SocketEmitter;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.internal.json.ArgsImpl;
@@ -23,7 +19,6 @@ import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.parser.SocketPacketType;
 import io.jsocketio.spi.BroadcastFlags;
 import io.jsocketio.spi.EncodedPacket;
-import io.jsocketio.spi.LocalSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -40,7 +35,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** A socket: one client in one namespace. State changes and listeners run on the client's lane. */
-final class SocketImpl implements Socket, LocalSocket {
+final class SocketImpl extends SocketBase {
     private static final System.Logger LOG = System.getLogger("io.jsocketio.Socket");
 
     /** The lifecycle of a socket. */
@@ -68,7 +63,6 @@ final class SocketImpl implements Socket, LocalSocket {
     private final ClientImpl client;
     private final String id;
     private final Handshake handshake;
-    private final SocketListeners listeners = new SocketListeners();
     private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
     private final SocketEmitterImpl emitter;
 
@@ -102,7 +96,13 @@ final class SocketImpl implements Socket, LocalSocket {
             }
             state = next;
         }
-        LOG.log(System.Logger.Level.DEBUG, "socket {0} of {1}: {2} -> {3}", id, nsp.name(), from, next);
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "socket {0} of {1}: {2} -> {3}",
+                id,
+                nsp.name(),
+                from,
+                next);
         return true;
     }
 
@@ -130,7 +130,8 @@ final class SocketImpl implements Socket, LocalSocket {
             return;
         }
         for (DisconnectListener l : listeners.disconnecting) {
-            Events.guard(nsp.name(), id, "disconnecting", () -> l.onDisconnect(reason, description));
+            Events.guard(
+                    nsp.name(), id, "disconnecting", () -> l.onDisconnect(reason, description));
         }
         nsp.adapter().delAll(id);
         nsp.remove(this);
@@ -207,7 +208,10 @@ final class SocketImpl implements Socket, LocalSocket {
                     } else if (connected()) {
                         dispatch(event, args, ack);
                     } else {
-                        LOG.log(System.Logger.Level.DEBUG, "event {0} after disconnection ignored", event);
+                        LOG.log(
+                                System.Logger.Level.DEBUG,
+                                "event {0} after disconnection ignored",
+                                event);
                     }
                 });
     }
@@ -215,7 +219,11 @@ final class SocketImpl implements Socket, LocalSocket {
     private void dispatch(String event, Args args, Ack ack) {
         List<SocketListeners.Entry> entries = listeners.take(event);
         if (entries.isEmpty()) {
-            LOG.log(System.Logger.Level.DEBUG, "no listener for event {0} on {1}", event, nsp.name());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "no listener for event {0} on {1}",
+                    event,
+                    nsp.name());
         }
         for (SocketListeners.Entry e : entries) {
             Events.guard(nsp.name(), id, event, () -> e.listener().onEvent(args, ack));
@@ -250,7 +258,11 @@ final class SocketImpl implements Socket, LocalSocket {
         }
         SocketPacket packet = payload.event(nsp.name(), ackId);
         if (state() == State.DISCONNECTED) {
-            LOG.log(System.Logger.Level.DEBUG, "socket {0} disconnected; event {1} dropped", id, event);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "socket {0} disconnected; event {1} dropped",
+                    id,
+                    event);
             return;
         }
         notifyOutgoing(packet);
@@ -276,7 +288,9 @@ final class SocketImpl implements Socket, LocalSocket {
     private void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
         PendingAck pending =
                 new PendingAck(
-                        args -> Events.guard(nsp.name(), id, "ack", () -> callback.onAck(null, args)));
+                        args ->
+                                Events.guard(
+                                        nsp.name(), id, "ack", () -> callback.onAck(null, args)));
         acks.put(ackId, pending);
         if (timeout != null) {
             pending.timer =
@@ -300,8 +314,10 @@ final class SocketImpl implements Socket, LocalSocket {
                                                                             callback.onAck(
                                                                                     new AckTimeoutException(
                                                                                             timeout,
-                                                                                            List.of()),
-                                                                                    ArgsImpl.empty()));
+                                                                                            List
+                                                                                                    .of()),
+                                                                                    ArgsImpl
+                                                                                            .empty()));
                                                         }
                                                     }));
         }
@@ -349,6 +365,11 @@ final class SocketImpl implements Socket, LocalSocket {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    SocketEmitterImpl emitter() {
+        return emitter;
     }
 
     @Override
@@ -405,228 +426,13 @@ final class SocketImpl implements Socket, LocalSocket {
         if (state() == State.DISCONNECTED) {
             return CompletableFuture.completedFuture(null);
         }
-        return nsp.adapter().addAll(id, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(rooms)));
+        return nsp.adapter()
+                .addAll(id, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(rooms)));
     }
 
     @Override
     public CompletionStage<Void> leave(String room) {
         return nsp.adapter().del(id, room);
-    }
-
-    // ---- emitting
-
-    @Override
-    public void emit(String event, Object... args) {
-        emitter.emit(event, args);
-    }
-
-    @Override
-    public void emit(String event, AckCallback ack, Object... args) {
-        emitter.emit(event, ack, args);
-    }
-
-    @Override
-    public CompletionStage<Args> emitWithAck(String event, Object... args) {
-        return emitter.emitWithAck(event, args);
-    }
-
-    @Override
-    public void send(Object... args) {
-        emitter.send(args);
-    }
-
-    @Override
-    public void write(Object... args) {
-        emitter.write(args);
-    }
-
-    @Override
-    public SocketEmitter timeout(Duration timeout) {
-        return emitter.timeout(timeout);
-    }
-
-    @Override
-    public SocketEmitter asVolatile() {
-        return emitter.asVolatile();
-    }
-
-    @Override
-    public SocketEmitter compress(boolean compress) {
-        return emitter.compress(compress);
-    }
-
-    // ---- broadcasting
-
-    private BroadcastOperatorImpl operator() {
-        return new BroadcastOperatorImpl(nsp, Set.of(), Set.of(id), BroadcastFlags.NONE);
-    }
-
-    @Override
-    public BroadcastOperator to(String room) {
-        return operator().to(room);
-    }
-
-    @Override
-    public BroadcastOperator to(Collection<String> rooms) {
-        return operator().to(rooms);
-    }
-
-    @Override
-    public BroadcastOperator in(String room) {
-        return operator().in(room);
-    }
-
-    @Override
-    public BroadcastOperator in(Collection<String> rooms) {
-        return operator().in(rooms);
-    }
-
-    @Override
-    public BroadcastOperator except(String room) {
-        return operator().except(room);
-    }
-
-    @Override
-    public BroadcastOperator except(Collection<String> rooms) {
-        return operator().except(rooms);
-    }
-
-    @Override
-    public BroadcastOperator broadcast() {
-        return operator();
-    }
-
-    @Override
-    public BroadcastOperator local() {
-        return operator().local();
-    }
-
-    // ---- listeners
-
-    @Override
-    public Socket on(String event, EventListener listener) {
-        checkListenable(event);
-        listeners.add(event, Objects.requireNonNull(listener, "listener"), false);
-        return this;
-    }
-
-    @Override
-    public Socket once(String event, EventListener listener) {
-        checkListenable(event);
-        listeners.add(event, Objects.requireNonNull(listener, "listener"), true);
-        return this;
-    }
-
-    private static void checkListenable(String event) {
-        switch (event) {
-            case "disconnect" ->
-                    throw new IllegalArgumentException(
-                            "use onDisconnect(listener) for \"disconnect\"");
-            case "disconnecting" ->
-                    throw new IllegalArgumentException(
-                            "use onDisconnecting(listener) for \"disconnecting\"");
-            case "error" -> throw new IllegalArgumentException("use onError(listener) for \"error\"");
-            default -> {}
-        }
-    }
-
-    @Override
-    public Socket off(String event, EventListener listener) {
-        listeners.remove(event, listener);
-        return this;
-    }
-
-    @Override
-    public Socket off(String event) {
-        listeners.removeAll(event);
-        return this;
-    }
-
-    @Override
-    public List<EventListener> listeners(String event) {
-        return listeners.listeners(event);
-    }
-
-    @Override
-    public Socket use(EventMiddleware middleware) {
-        listeners.middlewares.add(Objects.requireNonNull(middleware, "middleware"));
-        return this;
-    }
-
-    @Override
-    public Socket onAny(AnyListener listener) {
-        listeners.any.add(Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Socket prependAny(AnyListener listener) {
-        listeners.any.add(0, Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Socket offAny(AnyListener listener) {
-        SocketListeners.removeFirst(listeners.any, listener);
-        return this;
-    }
-
-    @Override
-    public Socket offAny() {
-        listeners.any.clear();
-        return this;
-    }
-
-    @Override
-    public List<AnyListener> listenersAny() {
-        return List.copyOf(listeners.any);
-    }
-
-    @Override
-    public Socket onAnyOutgoing(AnyListener listener) {
-        listeners.anyOutgoing.add(Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Socket prependAnyOutgoing(AnyListener listener) {
-        listeners.anyOutgoing.add(0, Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Socket offAnyOutgoing(AnyListener listener) {
-        SocketListeners.removeFirst(listeners.anyOutgoing, listener);
-        return this;
-    }
-
-    @Override
-    public Socket offAnyOutgoing() {
-        listeners.anyOutgoing.clear();
-        return this;
-    }
-
-    @Override
-    public List<AnyListener> listenersAnyOutgoing() {
-        return List.copyOf(listeners.anyOutgoing);
-    }
-
-    @Override
-    public Socket onDisconnecting(DisconnectListener listener) {
-        listeners.disconnecting.add(Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Socket onDisconnect(DisconnectListener listener) {
-        listeners.disconnect.add(Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Socket onError(ErrorListener listener) {
-        listeners.error.add(Objects.requireNonNull(listener, "listener"));
-        return this;
     }
 
     @Override

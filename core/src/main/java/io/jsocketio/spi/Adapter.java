@@ -20,8 +20,8 @@ import java.util.function.IntConsumer;
  * <p>The room index maps room to socket ids and socket id to rooms; both sides change together,
  * atomically, and a socket's own id is a room from its connection to its disconnection.
  *
- * <p>Thread-safety: implementations must be safe for concurrent use from any thread, must not block,
- * and must not hold a lock while writing to sockets or calling listeners.
+ * <p>Thread-safety: implementations must be safe for concurrent use from any thread, must not
+ * block, and must not hold a lock while writing to sockets or calling listeners.
  */
 public interface Adapter extends AutoCloseable {
 
@@ -61,8 +61,8 @@ public interface Adapter extends AutoCloseable {
     void removeRoomListener(RoomListener listener);
 
     /**
-     * Sends an EVENT packet to the selected sockets: encoded once ({@link
-     * AdapterContext#encode}), the same messages written to each.
+     * Sends an EVENT packet to the selected sockets: encoded once ({@link AdapterContext#encode}),
+     * the same messages written to each.
      */
     void broadcast(SocketPacket packet, BroadcastOptions opts);
 
@@ -72,7 +72,10 @@ public interface Adapter extends AutoCloseable {
      * wrote to (with the in-memory adapter: once, before this method returns).
      */
     void broadcastWithAck(
-            SocketPacket packet, BroadcastOptions opts, IntConsumer clientCount, Consumer<Args> ack);
+            SocketPacket packet,
+            BroadcastOptions opts,
+            IntConsumer clientCount,
+            Consumer<Args> ack);
 
     /** Forgets the acknowledgements still awaited for a broadcast that timed out. */
     default void removeAcks(long ackId, BroadcastOptions opts) {}
@@ -93,8 +96,8 @@ public interface Adapter extends AutoCloseable {
     void disconnectSockets(BroadcastOptions opts, boolean close);
 
     /**
-     * Sends a server-side event ({@code [event, ...args]}) to the other servers of the cluster.
-     * The in-memory adapter has none and drops it.
+     * Sends a server-side event ({@code [event, ...args]}) to the other servers of the cluster. The
+     * in-memory adapter has none and drops it.
      */
     default void serverSideEmit(SocketPacket packet) {}
 

@@ -37,8 +37,7 @@ public interface AdapterContext {
     Collection<LocalSocket> sockets();
 
     /**
-     * Encodes a packet of this namespace once; the result may be written to any number of
-     * sockets.
+     * Encodes a packet of this namespace once; the result may be written to any number of sockets.
      */
     EncodedPacket encode(SocketPacket packet);
 
@@ -52,14 +51,13 @@ public interface AdapterContext {
     Executor executor();
 
     /**
-     * Arguments read from wire data (placeholders resolved against {@code attachments}), such as
-     * an acknowledgement that arrived from another server.
+     * Arguments read from wire data (placeholders resolved against {@code attachments}), such as an
+     * acknowledgement that arrived from another server.
      */
     Args args(JsonArray data, List<byte[]> attachments);
 
     /**
-     * A view of a socket that lives on another server; its operations go through {@code
-     * adapter}.
+     * A view of a socket that lives on another server; its operations go through {@code adapter}.
      *
      * @param data the socket's data as JSON, or null
      */
@@ -71,8 +69,8 @@ public interface AdapterContext {
             @Nullable JsonValue data);
 
     /**
-     * Delivers a server-side event that arrived from another server to this namespace's
-     * server-side listeners.
+     * Delivers a server-side event that arrived from another server to this namespace's server-side
+     * listeners.
      *
      * @param packet an EVENT packet whose data is {@code [event, ...args]}
      * @param reply receives the ACK packet when a listener acknowledges (first call only), or null

@@ -17,8 +17,7 @@ public interface ContainerAttacher {
     /**
      * Installs both transports (and the mount's static files) at the mount's path.
      *
-     * @throws IllegalStateException when the container can no longer take them (e.g. after
-     *     startup)
+     * @throws IllegalStateException when the container can no longer take them (e.g. after startup)
      */
     void attach(Object container, EngineMount mount);
 }
