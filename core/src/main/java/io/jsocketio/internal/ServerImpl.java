@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The implementation behind {@link Server}: namespaces, options, the engine and the threads.
+ * The implementation behind {@link Server}: namespaces, options, the engine and the threads. Its
+ * public methods are those of {@link Server} with the same names (see there); it is public only so
+ * that the API class in another package can reach it.
  *
  * <p>Thread-safety: safe for concurrent use; {@code lock} guards the attachment state.
  */
@@ -165,10 +167,7 @@ public final class ServerImpl {
                     server.port(),
                     opts.path());
         } catch (IOException | RuntimeException ex) {
-            e.close();
-            synchronized (lock) {
-                engine = null;
-            }
+            detach(e);
             if (ex instanceof IOException io) {
                 throw new IllegalStateException("cannot listen on port " + port, io);
             }
@@ -192,11 +191,22 @@ public final class ServerImpl {
         try {
             attacher.attach(container, mount(e));
         } catch (RuntimeException ex) {
-            e.close();
-            synchronized (lock) {
-                engine = null;
-            }
+            detach(e);
             throw ex;
+        }
+    }
+
+    /** Undoes a failed attach: closes the engine, forgets it, stops the threads made for it. */
+    private void detach(EngineServer e) {
+        e.close();
+        ServerRuntime rt;
+        synchronized (lock) {
+            engine = null;
+            rt = runtime;
+            runtime = null;
+        }
+        if (rt != null) {
+            rt.close();
         }
     }
 
