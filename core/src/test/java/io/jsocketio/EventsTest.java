@@ -243,6 +243,48 @@ class EventsTest {
     }
 
     @Test
+    void logsAListenerFailureWithNamespaceSocketIdAndEvent() {
+        FakeEngineSocket conn = h.connected();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.jsocketio.Socket");
+        List<java.util.logging.LogRecord> records = new ArrayList<>();
+        java.util.logging.Handler handler =
+                new java.util.logging.Handler() {
+                    @Override
+                    public void publish(java.util.logging.LogRecord r) {
+                        records.add(r);
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        logger.addHandler(handler);
+        try {
+            socket.get()
+                    .on(
+                            "boom",
+                            (args, ack) -> {
+                                throw new IllegalStateException("listener bug");
+                            });
+
+            conn.receive("2[\"boom\"]");
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(records)
+                .anySatisfy(
+                        r -> {
+                            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                            assertThat(r.getMessage())
+                                    .contains("namespace /", socket.get().id(), "event boom");
+                            assertThat(r.getThrown()).hasMessage("listener bug");
+                        });
+    }
+
+    @Test
     void runsListenersInPacketOrder() {
         FakeEngineSocket conn = h.connected();
         List<Integer> seen = new ArrayList<>();
