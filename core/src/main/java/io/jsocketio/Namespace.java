@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A namespace made by {@link Server#of(java.util.regex.Pattern)} or {@link
  * Server#of(DynamicNamespaceMatcher)} is a parent: its middlewares and listeners are copied to each
- * child namespace it creates, its broadcasts reach every child, and {@link #fetchSockets()} is not
- * supported on it.
+ * child namespace when the child is created, its broadcasts reach every child, and {@link
+ * #fetchSockets()} is not supported on it.
  *
  * <p>Thread-safety: safe for concurrent use from any thread. Registering middlewares and listeners
  * affects connections that arrive afterwards.

@@ -247,8 +247,9 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     /**
-     * A parent namespace whose children are created on demand for every name matching {@code
-     * pattern} in full ({@code io.of(/^\/dynamic-\d+$/)}).
+     * A parent namespace whose children are created on demand for every name in which {@code
+     * pattern} finds a match, as JavaScript's {@code RegExp.test} ({@code
+     * io.of(/^\/dynamic-\d+$/)}): anchor it with {@code ^...$} to match whole names.
      */
     public Namespace of(Pattern pattern) {
         return impl.of(pattern);

@@ -185,6 +185,16 @@ class ConnectTest {
     }
 
     @Test
+    void aConnectWhosePayloadIsNotAnObjectClosesTheSession() {
+        FakeEngineSocket conn = h.open();
+
+        conn.receive("0\"token\"");
+
+        assertThat(conn.isOpen()).isFalse();
+        assertThat(conn.messages()).isEmpty();
+    }
+
+    @Test
     void aPacketForANamespaceNotJoinedClosesTheSession() {
         FakeEngineSocket conn = h.open();
         conn.receive("0");

@@ -218,7 +218,12 @@ public final class ServerImpl {
                         .scheduler(rt.scheduler)
                         .build();
         EngineServer e = EngineServer.create(engineOptions);
-        bind(e);
+        try {
+            bind(e);
+        } catch (RuntimeException ex) {
+            e.close();
+            throw ex;
+        }
         return e;
     }
 
