@@ -131,14 +131,16 @@ final class EngineSession implements EngineSocket {
     @Override
     public void send(List<EngineMessage> messages) {
         Objects.requireNonNull(messages, "messages");
+        List<Packet> packets = new ArrayList<>(messages.size());
+        for (EngineMessage m : messages) {
+            packets.add(Packet.message(Objects.requireNonNull(m, "message")));
+        }
         synchronized (lock) {
             if (!state.isOpen()) {
                 LOG.log(Level.DEBUG, () -> id + ": " + state + ", message dropped");
                 return;
             }
-            for (EngineMessage m : messages) {
-                buffer.add(Packet.message(Objects.requireNonNull(m, "message")));
-            }
+            buffer.addAll(packets);
         }
         flushTransport();
     }
@@ -615,6 +617,7 @@ final class EngineSession implements EngineSocket {
                 return;
             }
             transitionTo(SessionState.CLOSED);
+            server.remove(this); // from now on its sid is unknown
             closeReason = reason;
             closeDescription = description;
             if (polling != null && webSocket == null) {
@@ -655,7 +658,6 @@ final class EngineSession implements EngineSocket {
         if (candidate != null) {
             candidate.closePeer(closeCode, reason.wire());
         }
-        server.remove(this);
         lane.execute(() -> notifyClose(listeners, reason, description));
     }
 
