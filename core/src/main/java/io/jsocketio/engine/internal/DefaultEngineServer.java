@@ -153,6 +153,10 @@ public final class DefaultEngineServer implements EngineServer {
         }
         PollingTransport polling = new PollingTransport(session);
         List<Packet> first = session.openOverPolling(polling, upgradesFromPolling());
+        if (first == null) {
+            exchange.respond(503, Map.of("Content-Type", "text/plain"), EMPTY);
+            return;
+        }
         announce(session);
         Map<String, String> headers = PollingResponses.baseHeaders(req, corsHeaders);
         CookieOptions cookie = options.cookie();
@@ -226,7 +230,10 @@ public final class DefaultEngineServer implements EngineServer {
             return refused[0];
         }
         WebSocketTransport ws = new WebSocketTransport(session, peer);
-        session.openOverWebSocket(ws);
+        if (!session.openOverWebSocket(ws)) {
+            peer.close(1001, "server closed");
+            return IgnoringHandler.INSTANCE;
+        }
         announce(session);
         ws.pump();
         return ws;

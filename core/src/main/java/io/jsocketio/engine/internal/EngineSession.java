@@ -184,10 +184,14 @@ final class EngineSession implements EngineSocket {
 
     /**
      * Opens the session over polling: queues the open packet (and the initial packet) and returns
-     * them, taken out of the buffer, for the handshake response.
+     * them, taken out of the buffer, for the handshake response; null when the session was closed
+     * meanwhile (the engine shut down during the handshake).
      */
-    List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
+    @Nullable List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return null;
+            }
             polling = transport;
             openLocked(upgrades);
             List<Packet> first = new ArrayList<>(buffer);
@@ -196,11 +200,18 @@ final class EngineSession implements EngineSocket {
         }
     }
 
-    /** Opens the session over a WebSocket: the open packet becomes its first frame. */
-    void openOverWebSocket(WebSocketTransport transport) {
+    /**
+     * Opens the session over a WebSocket: the open packet becomes its first frame. False when the
+     * session was closed meanwhile.
+     */
+    boolean openOverWebSocket(WebSocketTransport transport) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return false;
+            }
             webSocket = transport;
             openLocked(List.of());
+            return true;
         }
     }
 
