@@ -153,6 +153,10 @@ public final class DefaultEngineServer implements EngineServer {
         }
         PollingTransport polling = new PollingTransport(session);
         List<Packet> first = session.openOverPolling(polling, upgradesFromPolling());
+        if (first == null) {
+            exchange.respond(503, Map.of("Content-Type", "text/plain"), EMPTY);
+            return;
+        }
         announce(session);
         Map<String, String> headers = PollingResponses.baseHeaders(req, corsHeaders);
         CookieOptions cookie = options.cookie();
@@ -226,7 +230,10 @@ public final class DefaultEngineServer implements EngineServer {
             return refused[0];
         }
         WebSocketTransport ws = new WebSocketTransport(session, peer);
-        session.openOverWebSocket(ws);
+        if (!session.openOverWebSocket(ws)) {
+            peer.close(1001, "server closed");
+            return IgnoringHandler.INSTANCE;
+        }
         announce(session);
         ws.pump();
         return ws;
@@ -437,107 +444,6 @@ public final class DefaultEngineServer implements EngineServer {
         }
         if (ownsScheduler) {
             scheduler.close();
-        }
-    }
-
-    /** The handler of a refused WebSocket: ignores whatever still arrives. */
-    private enum IgnoringHandler implements WebSocketHandler {
-        INSTANCE;
-
-        @Override
-        public void onText(String text) {}
-
-        @Override
-        public void onBinary(byte[] data) {}
-
-        @Override
-        public void onClose(int code, String reason) {}
-
-        @Override
-        public void onError(Throwable error) {}
-    }
-
-    /**
-     * The handler of a WebSocket handshake waiting for {@code allowRequest}'s answer: frames before
-     * it are dropped (a client sends nothing before the open packet); a close before it is passed
-     * on once the real handler exists.
-     */
-    private static final class DeferredHandler implements WebSocketHandler {
-        private final Object lock = new Object();
-        private @Nullable WebSocketHandler target; // guarded by lock
-        private boolean closed; // guarded by lock
-        private int closeCode; // guarded by lock
-        private String closeReason = ""; // guarded by lock
-
-        void complete(WebSocketHandler handler) {
-            boolean replay;
-            int code;
-            String reason;
-            synchronized (lock) {
-                target = handler;
-                replay = closed;
-                code = closeCode;
-                reason = closeReason;
-            }
-            if (replay) {
-                handler.onClose(code, reason);
-            }
-        }
-
-        /** The real handler if the answer came already, else this. */
-        WebSocketHandler resolved() {
-            synchronized (lock) {
-                return target != null ? target : this;
-            }
-        }
-
-        private @Nullable WebSocketHandler target() {
-            synchronized (lock) {
-                return target;
-            }
-        }
-
-        @Override
-        public void onText(String text) {
-            WebSocketHandler t = target();
-            if (t != null) {
-                t.onText(text);
-            } else {
-                LOG.log(Level.DEBUG, "frame before the handshake completed: dropped");
-            }
-        }
-
-        @Override
-        public void onBinary(byte[] data) {
-            WebSocketHandler t = target();
-            if (t != null) {
-                t.onBinary(data);
-            } else {
-                LOG.log(Level.DEBUG, "frame before the handshake completed: dropped");
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            WebSocketHandler t;
-            synchronized (lock) {
-                t = target;
-                if (t == null) {
-                    closed = true;
-                    closeCode = code;
-                    closeReason = reason;
-                    return;
-                }
-            }
-            t.onClose(code, reason);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            WebSocketHandler t = target();
-            if (t != null) {
-                t.onError(error);
-            }
         }
     }
 }

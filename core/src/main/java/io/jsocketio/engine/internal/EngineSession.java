@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 final class EngineSession implements EngineSocket {
     private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
     private static final Duration MAX_CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Packet PING = Packet.of(PacketType.PING);
 
     /** How a poll still parked when the session ends is answered. */
     enum PollEnd {
@@ -50,6 +49,8 @@ final class EngineSession implements EngineSocket {
     private final EngineRequest request;
     private final ProtocolRevision protocol;
     private final SerialLane lane;
+    private final SessionListeners listeners;
+    private final Heartbeat heartbeat;
 
     private SessionState state = SessionState.OPENING; // guarded by lock
     private final ArrayDeque<Packet> buffer = new ArrayDeque<>(8); // guarded by lock
@@ -57,19 +58,9 @@ final class EngineSession implements EngineSocket {
     private @Nullable WebSocketTransport webSocket; // guarded by lock
     private @Nullable WebSocketTransport upgradeCandidate; // guarded by lock
     private boolean probed; // guarded by lock
-    private boolean packetSincePing; // guarded by lock
-    private @Nullable Cancellable pingIntervalTimer; // guarded by lock
-    private @Nullable Cancellable pingTimeoutTimer; // guarded by lock
     private @Nullable Cancellable upgradeTimer; // guarded by lock
     private @Nullable Cancellable closeTimer; // guarded by lock
     private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
-    private @Nullable CloseReason closeReason; // guarded by lock
-    private @Nullable String closeDescription; // guarded by lock
-    private List<MessageListener> messageListeners = List.of(); // guarded by lock
-    private List<CloseListener> closeListeners = List.of(); // guarded by lock
-
-    /** Set on the lane once the close listeners ran; later message deliveries are dropped. */
-    private volatile boolean closeDelivered;
 
     EngineSession(
             DefaultEngineServer server,
@@ -84,6 +75,8 @@ final class EngineSession implements EngineSocket {
         this.request = request;
         this.protocol = protocol;
         this.lane = new SerialLane(executor, id);
+        this.listeners = new SessionListeners(lock, id, lane);
+        this.heartbeat = new Heartbeat(this, scheduler, options);
     }
 
     // ---- EngineSocket ----------------------------------------------------------------------
@@ -131,41 +124,28 @@ final class EngineSession implements EngineSocket {
     @Override
     public void send(List<EngineMessage> messages) {
         Objects.requireNonNull(messages, "messages");
+        List<Packet> packets = new ArrayList<>(messages.size());
+        for (EngineMessage m : messages) {
+            packets.add(Packet.message(Objects.requireNonNull(m, "message")));
+        }
         synchronized (lock) {
             if (!state.isOpen()) {
                 LOG.log(Level.DEBUG, () -> id + ": " + state + ", message dropped");
                 return;
             }
-            for (EngineMessage m : messages) {
-                buffer.add(Packet.message(Objects.requireNonNull(m, "message")));
-            }
+            buffer.addAll(packets);
         }
         flushTransport();
     }
 
     @Override
     public void onMessage(MessageListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        synchronized (lock) {
-            messageListeners = append(messageListeners, listener);
-        }
+        listeners.addMessageListener(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
     public void onClose(CloseListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        CloseReason reason;
-        String description;
-        synchronized (lock) {
-            if (state != SessionState.CLOSED) {
-                closeListeners = append(closeListeners, listener);
-                return;
-            }
-            reason = closeReason;
-            description = closeDescription;
-        }
-        // registered too late: tell it at once, still on the lane
-        lane.execute(() -> notifyClose(List.of(listener), reason, description));
+        listeners.addCloseListener(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
@@ -182,10 +162,14 @@ final class EngineSession implements EngineSocket {
 
     /**
      * Opens the session over polling: queues the open packet (and the initial packet) and returns
-     * them, taken out of the buffer, for the handshake response.
+     * them, taken out of the buffer, for the handshake response; null when the session was closed
+     * meanwhile (the engine shut down during the handshake).
      */
-    List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
+    @Nullable List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return null;
+            }
             polling = transport;
             openLocked(upgrades);
             List<Packet> first = new ArrayList<>(buffer);
@@ -194,11 +178,18 @@ final class EngineSession implements EngineSocket {
         }
     }
 
-    /** Opens the session over a WebSocket: the open packet becomes its first frame. */
-    void openOverWebSocket(WebSocketTransport transport) {
+    /**
+     * Opens the session over a WebSocket: the open packet becomes its first frame. False when the
+     * session was closed meanwhile.
+     */
+    boolean openOverWebSocket(WebSocketTransport transport) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return false;
+            }
             webSocket = transport;
             openLocked(List.of());
+            return true;
         }
     }
 
@@ -210,7 +201,7 @@ final class EngineSession implements EngineSocket {
             buffer.add(Packet.message(initial));
         }
         if (protocol.serverPings()) {
-            pingIntervalTimer = scheduler.schedule(options.pingInterval(), this::onPingInterval);
+            heartbeat.startLocked();
         }
     }
 
@@ -269,6 +260,10 @@ final class EngineSession implements EngineSocket {
         return !buffer.isEmpty();
     }
 
+    void queueLocked(Packet packet) {
+        buffer.add(packet);
+    }
+
     @Nullable Packet pollOutboundLocked() {
         return buffer.poll();
     }
@@ -314,7 +309,7 @@ final class EngineSession implements EngineSocket {
                 LOG.log(Level.DEBUG, () -> id + ": " + state + ", inbound packets ignored");
                 return;
             }
-            packetSincePing = true;
+            heartbeat.onPacketLocked();
         }
         for (Packet p : packets) {
             LOG.log(Level.TRACE, () -> id + ": received " + p);
@@ -329,19 +324,19 @@ final class EngineSession implements EngineSocket {
                     if (protocol.serverPings()) {
                         onPong();
                     } else {
-                        dispatch(messages);
+                        listeners.dispatch(messages);
                         terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
                         return;
                     }
                 }
                 case PING -> {
                     // revision 4: only the server pings (revision 3 answers here)
-                    dispatch(messages);
+                    listeners.dispatch(messages);
                     terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
                     return;
                 }
                 case CLOSE -> {
-                    dispatch(messages);
+                    listeners.dispatch(messages);
                     boolean overPolling = source instanceof PollingTransport;
                     terminate(
                             CloseReason.TRANSPORT_CLOSE,
@@ -353,74 +348,14 @@ final class EngineSession implements EngineSocket {
                 default -> LOG.log(Level.DEBUG, () -> id + ": ignored " + p.type() + " packet");
             }
         }
-        dispatch(messages);
-    }
-
-    private void dispatch(@Nullable List<EngineMessage> messages) {
-        if (messages != null && !messages.isEmpty()) {
-            lane.execute(() -> deliver(messages));
-        }
-    }
-
-    private void deliver(List<EngineMessage> messages) {
-        if (closeDelivered) {
-            return;
-        }
-        List<MessageListener> listeners;
-        synchronized (lock) {
-            listeners = messageListeners;
-        }
-        for (EngineMessage m : messages) {
-            for (MessageListener l : listeners) {
-                try {
-                    l.onMessage(m);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, () -> id + ": a message listener failed", e);
-                }
-            }
-        }
-    }
-
-    // ---- heartbeat -------------------------------------------------------------------------
-
-    private void onPingInterval() {
-        synchronized (lock) {
-            if (!state.isOpen()) {
-                return;
-            }
-            pingIntervalTimer = null;
-            buffer.add(PING);
-            packetSincePing = false;
-            pingTimeoutTimer = scheduler.schedule(options.pingTimeout(), this::onPingTimeout);
-        }
-        flushTransport();
-    }
-
-    private void onPingTimeout() {
-        synchronized (lock) {
-            if (!state.isOpen()) {
-                return;
-            }
-            if (packetSincePing) {
-                // like Node: a client that is visibly sending gets another pingTimeout for its pong
-                packetSincePing = false;
-                pingTimeoutTimer = scheduler.schedule(options.pingTimeout(), this::onPingTimeout);
-                return;
-            }
-            pingTimeoutTimer = null;
-        }
-        terminate(CloseReason.PING_TIMEOUT, null);
+        listeners.dispatch(messages);
     }
 
     private void onPong() {
         synchronized (lock) {
-            if (!state.isOpen()) {
-                return;
+            if (state.isOpen()) {
+                heartbeat.onPongLocked();
             }
-            cancel(pingTimeoutTimer);
-            pingTimeoutTimer = null;
-            cancel(pingIntervalTimer);
-            pingIntervalTimer = scheduler.schedule(options.pingInterval(), this::onPingInterval);
         }
     }
 
@@ -564,7 +499,7 @@ final class EngineSession implements EngineSocket {
             upgradeTimer = null;
             transitionTo(SessionState.CLOSING);
             pendingCloseReason = reason;
-            cancelHeartbeatLocked();
+            heartbeat.cancelLocked();
             Duration timeout = options.pingInterval().plus(options.pingTimeout());
             if (timeout.compareTo(MAX_CLOSE_TIMEOUT) > 0) {
                 timeout = MAX_CLOSE_TIMEOUT;
@@ -609,14 +544,14 @@ final class EngineSession implements EngineSocket {
         List<Packet> leftover = List.of();
         WebSocketTransport ws;
         WebSocketTransport candidate;
-        List<CloseListener> listeners;
+        Runnable notifyClose;
         synchronized (lock) {
             if (state == SessionState.CLOSED) {
                 return;
             }
             transitionTo(SessionState.CLOSED);
-            closeReason = reason;
-            closeDescription = description;
+            server.remove(this); // from now on its sid is unknown
+            notifyClose = listeners.closeLocked(reason, description);
             if (polling != null && webSocket == null) {
                 parked = polling.takeParkedLocked();
             }
@@ -627,14 +562,11 @@ final class EngineSession implements EngineSocket {
             ws = webSocket;
             candidate = upgradeCandidate;
             upgradeCandidate = null;
-            cancelHeartbeatLocked();
+            heartbeat.cancelLocked();
             cancel(upgradeTimer);
             upgradeTimer = null;
             cancel(closeTimer);
             closeTimer = null;
-            listeners = closeListeners;
-            closeListeners = List.of();
-            // message listeners stay until the lane has delivered what arrived before the close
         }
         LOG.log(
                 Level.DEBUG,
@@ -655,44 +587,10 @@ final class EngineSession implements EngineSocket {
         if (candidate != null) {
             candidate.closePeer(closeCode, reason.wire());
         }
-        server.remove(this);
-        lane.execute(() -> notifyClose(listeners, reason, description));
-    }
-
-    private void notifyClose(
-            List<CloseListener> listeners, CloseReason reason, @Nullable String description) {
-        if (!closeDelivered) {
-            closeDelivered = true;
-            synchronized (lock) {
-                messageListeners = List.of();
-            }
-        }
-        for (CloseListener l : listeners) {
-            try {
-                l.onClose(reason, description);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, () -> id + ": a close listener failed", e);
-            }
-        }
-    }
-
-    private void cancelHeartbeatLocked() {
-        cancel(pingIntervalTimer);
-        pingIntervalTimer = null;
-        cancel(pingTimeoutTimer);
-        pingTimeoutTimer = null;
+        lane.execute(notifyClose);
     }
 
     private static void cancel(@Nullable Cancellable c) {
-        if (c != null) {
-            c.cancel();
-        }
-    }
-
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new ArrayList<>(list.size() + 1);
-        copy.addAll(list);
-        copy.add(item);
-        return List.copyOf(copy);
+        Heartbeat.cancel(c);
     }
 }
