@@ -4,8 +4,13 @@ module io.jsocketio.core {
     requires transitive jakarta.json.bind;
     requires static transitive org.jspecify;
 
+    exports io.jsocketio;
+    exports io.jsocketio.spi;
+    exports io.jsocketio.parser;
     exports io.jsocketio.engine;
     exports io.jsocketio.engine.parser;
 
     uses io.jsocketio.engine.EmbeddedServerProvider;
+    uses io.jsocketio.spi.ContainerAttacher;
+    uses io.jsocketio.spi.ClientBundle;
 }

@@ -38,7 +38,8 @@ public interface Args {
     String getString(int index);
 
     /**
-     * Argument {@code index} as bytes.
+     * Argument {@code index} as bytes. The array is not copied: every reader of the same packet
+     * (listeners, {@code onAny}) sees the same array, so do not modify it.
      *
      * @throws IllegalArgumentException when the argument is not binary
      */

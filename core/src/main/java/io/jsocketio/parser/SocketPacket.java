@@ -1,5 +1,9 @@
 package io.jsocketio.parser;
 
+import io.jsocketio.internal.json.JsonText;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: immutable; the attachment arrays are shared and must not be modified.
  *
- * @param type the packet type (BINARY_* exactly when there are attachments)
- * @param namespace the namespace, {@code /} by default, always starting with {@code /}
+ * @param type the packet type; decoded binary packets keep BINARY_*, and the encoder writes
+ *     BINARY_EVENT/BINARY_ACK or EVENT/ACK according to the attachments
+ * @param namespace the namespace, {@code /} by default, always starting with {@code /} (a v4
+ *     client's CONNECT may append a query: {@code /admin?token=1})
  * @param id the ack id, or null
  * @param data the JSON payload (an array for events and acks, an object or absent for connect), or
  *     null when the packet has none
@@ -29,6 +35,52 @@ public record SocketPacket(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(namespace, "namespace");
         attachments = List.copyOf(attachments);
+    }
+
+    /**
+     * The server's answer to a CONNECT: in protocol v5 {@code {"sid":"<socketId>"}}, in v4 no
+     * payload.
+     */
+    public static SocketPacket connect(String namespace, String socketId, ProtocolVersion version) {
+        JsonValue data =
+                version == ProtocolVersion.V5
+                        ? JsonText.PROVIDER.createObjectBuilder().add("sid", socketId).build()
+                        : null;
+        return of(SocketPacketType.CONNECT, namespace, null, data);
+    }
+
+    /**
+     * A refused CONNECT, as Node writes it. Protocol v5: {@code {"message":...}} plus {@code
+     * "data"} when {@code data} is not null. Protocol v4: {@code data} itself unless it is absent
+     * or falsy in JavaScript's sense (null, false, 0, ""), else the message as a JSON string.
+     */
+    public static SocketPacket connectError(
+            String namespace, String message, @Nullable JsonValue data, ProtocolVersion version) {
+        Objects.requireNonNull(message, "message");
+        JsonValue payload;
+        if (version == ProtocolVersion.V5) {
+            JsonObjectBuilder object =
+                    JsonText.PROVIDER.createObjectBuilder().add("message", message);
+            if (data != null) {
+                object.add("data", data);
+            }
+            payload = object.build();
+        } else {
+            payload = isFalsy(data) ? JsonText.PROVIDER.createValue(message) : data;
+        }
+        return of(SocketPacketType.CONNECT_ERROR, namespace, null, payload);
+    }
+
+    private static boolean isFalsy(@Nullable JsonValue value) {
+        if (value == null) {
+            return true;
+        }
+        return switch (value.getValueType()) {
+            case NULL, FALSE -> true;
+            case STRING -> ((JsonString) value).getString().isEmpty();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue().signum() == 0;
+            default -> false;
+        };
     }
 
     /** A packet without attachments. */

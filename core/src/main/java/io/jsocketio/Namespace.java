@@ -1,0 +1,76 @@
+package io.jsocketio;
+
+import io.jsocketio.spi.Adapter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A communication channel over the shared connections ({@code io.of("/orders")}): its own
+ * middlewares, connection listeners, sockets and rooms. The broadcast methods inherited from {@link
+ * BroadcastOperator} target every socket of the namespace.
+ *
+ * <p>A namespace made by {@link Server#of(java.util.regex.Pattern)} or {@link
+ * Server#of(DynamicNamespaceMatcher)} is a parent: its middlewares and listeners are copied to each
+ * child namespace when the child is created, its broadcasts reach every child, and {@link
+ * #fetchSockets()} is not supported on it.
+ *
+ * <p>Thread-safety: safe for concurrent use from any thread. Registering middlewares and listeners
+ * affects connections that arrive afterwards.
+ */
+public interface Namespace extends BroadcastOperator {
+
+    /** The name, e.g. {@code /} or {@code /orders}. */
+    String name();
+
+    /** The server this namespace belongs to. */
+    Server server();
+
+    /**
+     * Adds a {@code connection} listener ({@code connect} is accepted as an alias).
+     *
+     * @throws IllegalArgumentException for any other event name
+     */
+    Namespace on(String event, ConnectionListener listener);
+
+    /**
+     * Adds a listener for a server-side event sent by another server of the cluster with {@link
+     * #serverSideEmit} ({@code io.on("hello", ...)} in Node; a separate name here so that {@code
+     * on("connection", ...)} never needs a cast). Runs on the server's callback lane.
+     *
+     * @throws IllegalArgumentException for {@code connection}, {@code connect} and {@code
+     *     new_namespace}
+     */
+    Namespace onServerSideEmit(String event, EventListener listener);
+
+    /** Adds a middleware run for every socket joining this namespace. */
+    Namespace use(Middleware middleware);
+
+    /** The connected sockets of this namespace on this server, by socket id; a snapshot. */
+    Map<String, Socket> sockets();
+
+    /** The adapter holding this namespace's rooms. */
+    Adapter adapter();
+
+    /** Emits a {@code message} event to every socket. */
+    void send(Object... args);
+
+    /** Alias of {@link #send(Object...)}. */
+    void write(Object... args);
+
+    /**
+     * Sends an event to the other servers of the cluster; they deliver it to their {@link
+     * #onServerSideEmit} listeners. This server's own listeners do not receive it. With the
+     * in-memory adapter there is no other server: the event goes nowhere.
+     *
+     * @throws IllegalArgumentException for a reserved name ({@code connect}, {@code connection},
+     *     {@code new_namespace})
+     */
+    void serverSideEmit(String event, Object... args);
+
+    /**
+     * As {@link #serverSideEmit(String, Object...)}, returning one acknowledgement per other server
+     * (an empty list with the in-memory adapter).
+     */
+    CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args);
+}

@@ -1,0 +1,428 @@
+package io.jsocketio;
+
+import io.jsocketio.engine.EngineServer;
+import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.OriginPolicy;
+import io.jsocketio.internal.ServerImpl;
+import io.jsocketio.spi.AdapterFactory;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * A Socket.IO server ({@code new Server(3000)} in Node):
+ *
+ * <pre>{@code
+ * Server io = new Server(3000);               // embedded HTTP server (jsocketio-embedded-jetty)
+ * // or: new Server(servletContext)          // inside a Jakarta EE container
+ * io.on("connection", socket -> {
+ *     socket.emit("hello", "world");
+ *     socket.on("chat", (args, ack) -> io.to("lobby").emit("chat", args.getString(0)));
+ * });
+ * // ... later
+ * io.close();
+ * }</pre>
+ *
+ * <p>The main namespace {@code "/"} is {@link #sockets()}; the namespace methods of this class
+ * ({@code on("connection")}, {@code use}, {@code emit}, {@code to}, ...) forward to it. A server
+ * exists without transport until {@link #attach(int) attach}/{@link #listen(int) listen} (a port:
+ * an embedded HTTP server found with {@link io.jsocketio.engine.EmbeddedServerProvider}; or a
+ * container object such as a {@code ServletContext}: a {@link io.jsocketio.spi.ContainerAttacher})
+ * or {@link #bind(EngineServer) bind}.
+ *
+ * <p>Node's constructors map to this small public class, which delegates to an implementation in
+ * {@code io.jsocketio.internal}; it is not final and keeps a cheap public no-argument constructor
+ * so that CDI can proxy it. Setters such as {@link #path(String)} take effect at the next attach.
+ *
+ * <p>Thread-safety: safe for concurrent use from any thread. {@link #close()} is idempotent.
+ */
+public class Server implements BroadcastOperator, AutoCloseable {
+    private final ServerImpl impl;
+
+    /** A server with the default options, attached to nothing yet. */
+    public Server() {
+        this(ServerOptions.defaults());
+    }
+
+    /** A server with options, attached to nothing yet. */
+    public Server(ServerOptions options) {
+        this.impl = new ServerImpl(this, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * A server listening on {@code port} with the default options.
+     *
+     * @throws IllegalStateException when no embedded HTTP server is on the class path or it cannot
+     *     listen
+     */
+    public Server(int port) {
+        this(port, ServerOptions.defaults());
+    }
+
+    /** A server listening on {@code port}; see {@link #Server(int)}. */
+    public Server(int port, ServerOptions options) {
+        this(options);
+        impl.listen(port, options);
+    }
+
+    /**
+     * A server attached to a container object ({@code ServletContext}), or listening on a port when
+     * {@code httpServer} is a Number or a numeric String.
+     *
+     * @throws IllegalArgumentException when no attacher supports the object
+     */
+    public Server(Object httpServer) {
+        this(httpServer, ServerOptions.defaults());
+    }
+
+    /** As {@link #Server(Object)}, with options. */
+    public Server(Object httpServer, ServerOptions options) {
+        this(options);
+        impl.attach(httpServer, options);
+    }
+
+    // ---- attaching
+
+    /** Listens on {@code port} with the current options; see {@link #Server(int)}. */
+    public Server attach(int port) {
+        impl.listen(port, impl.options());
+        return this;
+    }
+
+    /** Listens on {@code port} with {@code options} (replacing the current ones). */
+    public Server attach(int port, ServerOptions options) {
+        impl.listen(port, options);
+        return this;
+    }
+
+    /** Attaches to a container object; see {@link #Server(Object)}. */
+    public Server attach(Object httpServer) {
+        impl.attach(httpServer, impl.options());
+        return this;
+    }
+
+    /** Attaches to a container object with {@code options} (replacing the current ones). */
+    public Server attach(Object httpServer, ServerOptions options) {
+        impl.attach(httpServer, options);
+        return this;
+    }
+
+    /** Same as {@link #attach(int)}. */
+    public Server listen(int port) {
+        return attach(port);
+    }
+
+    /** Same as {@link #attach(int, ServerOptions)}. */
+    public Server listen(int port, ServerOptions options) {
+        return attach(port, options);
+    }
+
+    /** Same as {@link #attach(Object)}. */
+    public Server listen(Object httpServer) {
+        return attach(httpServer);
+    }
+
+    /** Same as {@link #attach(Object, ServerOptions)}. */
+    public Server listen(Object httpServer, ServerOptions options) {
+        return attach(httpServer, options);
+    }
+
+    /**
+     * Uses {@code engine}: every session it opens becomes a client of this server. The engine is
+     * closed with the server.
+     */
+    public Server bind(EngineServer engine) {
+        impl.bind(engine);
+        return this;
+    }
+
+    /**
+     * Takes a new Engine.IO session as a client ({@code onconnection}); {@link #bind} calls it for
+     * every session. Call it on the session's lane.
+     */
+    public Server onconnection(EngineSocket conn) {
+        impl.onconnection(conn);
+        return this;
+    }
+
+    /**
+     * The engine ({@code io.engine}): sessions, {@code generateId}, {@code clientsCount}.
+     *
+     * @throws IllegalStateException before {@code attach}, {@code listen} or {@code bind}
+     */
+    public EngineServer engine() {
+        return impl.engine();
+    }
+
+    /** The port of the embedded HTTP server, when listening on one. */
+    public OptionalInt port() {
+        return impl.port();
+    }
+
+    // ---- options
+
+    /** The current options. */
+    public ServerOptions options() {
+        return impl.options();
+    }
+
+    /** The path, with leading and trailing slash. */
+    public String path() {
+        return impl.options().path();
+    }
+
+    /** Sets the path for the next attach. */
+    public Server path(String path) {
+        impl.updateOptions(b -> b.path(path));
+        return this;
+    }
+
+    /** Whether the client bundle is served. */
+    public boolean serveClient() {
+        return impl.options().serveClient();
+    }
+
+    /** Sets whether the client bundle is served, for the next attach. */
+    public Server serveClient(boolean serve) {
+        impl.updateOptions(b -> b.serveClient(serve));
+        return this;
+    }
+
+    /** How long a connection may stay without joining a namespace. */
+    public Duration connectTimeout() {
+        return impl.options().connectTimeout();
+    }
+
+    /** Sets the connect timeout, for connections that arrive afterwards. */
+    public Server connectTimeout(Duration timeout) {
+        impl.updateOptions(b -> b.connectTimeout(timeout));
+        return this;
+    }
+
+    /** The adapter factory in use. */
+    public AdapterFactory adapter() {
+        return impl.adapterFactory();
+    }
+
+    /** Sets the adapter factory; every existing namespace gets a new adapter. */
+    public Server adapter(AdapterFactory factory) {
+        impl.adapter(factory);
+        return this;
+    }
+
+    /** The 2.x origins option as patterns; see {@link ServerOptions.Builder#origins(List)}. */
+    public Server origins(List<String> patterns) {
+        impl.updateOptions(b -> b.origins(patterns));
+        return this;
+    }
+
+    /** The 2.x origins option as a function, for the next attach. */
+    public Server origins(OriginPolicy policy) {
+        impl.updateOptions(b -> b.origins(policy));
+        return this;
+    }
+
+    // ---- namespaces
+
+    /** The main namespace {@code "/"} ({@code io.sockets}). */
+    public Namespace sockets() {
+        return impl.sockets();
+    }
+
+    /**
+     * The namespace with this name, created if needed ({@code "orders"} means {@code "/orders"}).
+     */
+    public Namespace of(String name) {
+        return impl.of(name);
+    }
+
+    /** As {@link #of(String)}, adding a connection listener. */
+    public Namespace of(String name, ConnectionListener listener) {
+        return impl.of(name).on("connection", listener);
+    }
+
+    /**
+     * A parent namespace whose children are created on demand for every name in which {@code
+     * pattern} finds a match, as JavaScript's {@code RegExp.test} ({@code
+     * io.of(/^\/dynamic-\d+$/)}): anchor it with {@code ^...$} to match whole names.
+     */
+    public Namespace of(Pattern pattern) {
+        return impl.of(pattern);
+    }
+
+    /** A parent namespace whose children are created when {@code matcher} allows a name. */
+    public Namespace of(DynamicNamespaceMatcher matcher) {
+        return impl.of(matcher);
+    }
+
+    /** Adds a listener of namespaces created after the main one ({@code new_namespace}). */
+    public Server onNewNamespace(NewNamespaceListener listener) {
+        impl.onNewNamespace(listener);
+        return this;
+    }
+
+    // ---- shortcuts to the main namespace
+
+    /** Adds a middleware to the main namespace. */
+    public Server use(Middleware middleware) {
+        sockets().use(middleware);
+        return this;
+    }
+
+    /** Adds a {@code connection} listener to the main namespace. */
+    public Server on(String event, ConnectionListener listener) {
+        sockets().on(event, listener);
+        return this;
+    }
+
+    /** See {@link Namespace#onServerSideEmit(String, EventListener)}. */
+    public Server onServerSideEmit(String event, EventListener listener) {
+        sockets().onServerSideEmit(event, listener);
+        return this;
+    }
+
+    /** Emits a {@code message} event to every socket of the main namespace. */
+    public Server send(Object... args) {
+        sockets().send(args);
+        return this;
+    }
+
+    /** Alias of {@link #send(Object...)}. */
+    public Server write(Object... args) {
+        sockets().write(args);
+        return this;
+    }
+
+    /** See {@link Namespace#serverSideEmit(String, Object...)}. */
+    public void serverSideEmit(String event, Object... args) {
+        sockets().serverSideEmit(event, args);
+    }
+
+    /** See {@link Namespace#serverSideEmitWithAck(String, Object...)}. */
+    public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {
+        return sockets().serverSideEmitWithAck(event, args);
+    }
+
+    @Override
+    public BroadcastOperator to(String room) {
+        return sockets().to(room);
+    }
+
+    @Override
+    public BroadcastOperator to(Collection<String> rooms) {
+        return sockets().to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator in(String room) {
+        return sockets().in(room);
+    }
+
+    @Override
+    public BroadcastOperator in(Collection<String> rooms) {
+        return sockets().in(rooms);
+    }
+
+    @Override
+    public BroadcastOperator except(String room) {
+        return sockets().except(room);
+    }
+
+    @Override
+    public BroadcastOperator except(Collection<String> rooms) {
+        return sockets().except(rooms);
+    }
+
+    @Override
+    public BroadcastOperator compress(boolean compress) {
+        return sockets().compress(compress);
+    }
+
+    @Override
+    public BroadcastOperator asVolatile() {
+        return sockets().asVolatile();
+    }
+
+    @Override
+    public BroadcastOperator local() {
+        return sockets().local();
+    }
+
+    @Override
+    public BroadcastOperator timeout(Duration timeout) {
+        return sockets().timeout(timeout);
+    }
+
+    @Override
+    public void emit(String event, Object... args) {
+        sockets().emit(event, args);
+    }
+
+    @Override
+    public void emit(String event, BroadcastAckCallback ack, Object... args) {
+        sockets().emit(event, ack, args);
+    }
+
+    @Override
+    public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
+        return sockets().emitWithAck(event, args);
+    }
+
+    @Override
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
+        return sockets().fetchSockets();
+    }
+
+    @Override
+    public CompletionStage<Set<String>> allSockets() {
+        return sockets().allSockets();
+    }
+
+    @Override
+    public void socketsJoin(String room) {
+        sockets().socketsJoin(room);
+    }
+
+    @Override
+    public void socketsJoin(Collection<String> rooms) {
+        sockets().socketsJoin(rooms);
+    }
+
+    @Override
+    public void socketsLeave(String room) {
+        sockets().socketsLeave(room);
+    }
+
+    @Override
+    public void socketsLeave(Collection<String> rooms) {
+        sockets().socketsLeave(rooms);
+    }
+
+    @Override
+    public void disconnectSockets(boolean close) {
+        sockets().disconnectSockets(close);
+    }
+
+    // ---- closing
+
+    /**
+     * Closes the server and waits for it (at most a few seconds when called off the lanes): every
+     * socket is disconnected with {@link DisconnectReason#SERVER_SHUTTING_DOWN}, the adapters
+     * closed, the engine closed (sessions get a close packet) and the embedded HTTP server stopped.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        impl.close();
+    }
+
+    /** Closes the server without waiting; {@code callback} runs when it is closed. */
+    public void close(CloseCallback callback) {
+        impl.close(callback);
+    }
+}

@@ -1,0 +1,392 @@
+package io.jsocketio.internal;
+
+import io.jsocketio.Ack;
+import io.jsocketio.Args;
+import io.jsocketio.BroadcastAckCallback;
+import io.jsocketio.BroadcastOperator;
+import io.jsocketio.ConnectError;
+import io.jsocketio.ConnectionListener;
+import io.jsocketio.EventListener;
+import io.jsocketio.Middleware;
+import io.jsocketio.Namespace;
+import io.jsocketio.RemoteSocket;
+import io.jsocketio.Server;
+import io.jsocketio.Socket;
+import io.jsocketio.internal.json.ArgsImpl;
+import io.jsocketio.internal.json.JsonMapping;
+import io.jsocketio.parser.SocketPacket;
+import io.jsocketio.spi.Adapter;
+import io.jsocketio.spi.BroadcastFlags;
+import io.jsocketio.spi.BroadcastOptions;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** A namespace: its middlewares, listeners, sockets and adapter. */
+class NamespaceImpl implements Namespace {
+    private static final System.Logger LOG = System.getLogger(NamespaceImpl.class.getName());
+
+    private final ServerImpl server;
+    private final String name;
+    private final @Nullable ParentNamespaceImpl parent;
+    private final Map<String, SocketImpl> sockets = new ConcurrentHashMap<>();
+    final CopyOnWriteArrayList<Middleware> middlewares = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<ConnectionListener> connectionListeners =
+            new CopyOnWriteArrayList<>();
+    private final Map<String, CopyOnWriteArrayList<EventListener>> serverSideListeners =
+            new ConcurrentHashMap<>();
+    private final AdapterContextImpl context;
+    private volatile Adapter adapter;
+
+    NamespaceImpl(ServerImpl server, String name, @Nullable ParentNamespaceImpl parent) {
+        this.server = server;
+        this.name = name;
+        this.parent = parent;
+        this.context = new AdapterContextImpl(this);
+        this.adapter = createAdapter();
+    }
+
+    /** Makes this namespace's adapter (overridden by parent namespaces). */
+    Adapter createAdapter() {
+        Adapter a = server.adapterFactory().create(context);
+        a.init();
+        return a;
+    }
+
+    /** Replaces the adapter after {@code Server.adapter(factory)}. */
+    void initAdapter() {
+        Adapter old = adapter;
+        adapter = createAdapter();
+        old.close();
+    }
+
+    ServerImpl serverImpl() {
+        return server;
+    }
+
+    AdapterContextImpl context() {
+        return context;
+    }
+
+    @Nullable ParentNamespaceImpl parent() {
+        return parent;
+    }
+
+    long nextAckId() {
+        return server.nextAckId();
+    }
+
+    // ---- joining (lane of the client)
+
+    /** A client asks to join: runs the middlewares, then connects or refuses the socket. */
+    void add(ClientImpl client, JsonObject auth, Consumer<SocketImpl> onConnected) {
+        SocketImpl socket =
+                new SocketImpl(
+                        this,
+                        client,
+                        server.socketId(client, name),
+                        Handshakes.of(client.conn(), auth, server.clock()));
+        Chain.run(
+                middlewares,
+                (m, next) -> m.handle(socket, next),
+                client,
+                error -> {
+                    if (!client.isOpen()) {
+                        LOG.log(System.Logger.Level.DEBUG, "client closed during middlewares");
+                        socket.cleanupPending();
+                        return;
+                    }
+                    if (error != null) {
+                        LOG.log(
+                                System.Logger.Level.DEBUG,
+                                "socket refused by middleware of {0}: {1}",
+                                name,
+                                error.getMessage());
+                        socket.cleanupPending();
+                        client.writePacket(connectError(client, error), BroadcastFlags.NONE);
+                        return;
+                    }
+                    sockets.put(socket.id(), socket);
+                    socket.onconnect();
+                    onConnected.accept(socket);
+                    for (ConnectionListener l : connectionListeners) {
+                        Events.guard(name, socket.id(), "connection", () -> l.onConnection(socket));
+                    }
+                });
+    }
+
+    private SocketPacket connectError(ClientImpl client, Exception error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        JsonValue data = null;
+        if (error instanceof ConnectError ce && ce.data() != null) {
+            List<byte[]> attachments = new ArrayList<>();
+            try {
+                data = JsonMapping.toJson(ce.data(), attachments);
+            } catch (IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.WARNING, "ConnectError data cannot be sent", e);
+            }
+            if (!attachments.isEmpty()) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "ConnectError data cannot hold binary; dropped");
+                data = null;
+            }
+        }
+        return SocketPacket.connectError(name, message, data, client.protocol());
+    }
+
+    /** A socket left. */
+    void remove(SocketImpl socket) {
+        if (sockets.remove(socket.id(), socket)
+                && parent != null
+                && sockets.isEmpty()
+                && server.options().cleanupEmptyChildNamespaces()) {
+            parent.removeChild(this);
+        }
+    }
+
+    Collection<SocketImpl> localSockets() {
+        return sockets.values();
+    }
+
+    @Nullable SocketImpl localSocket(String id) {
+        return sockets.get(id);
+    }
+
+    // ---- server-side events
+
+    void onServerSideEmit(SocketPacket packet, @Nullable Consumer<SocketPacket> reply) {
+        String event = ArgsImpl.eventName(packet);
+        Args args = ArgsImpl.ofEvent(packet);
+        Ack ack = reply == null ? AckImpl.NONE : new ServerSideAck(packet.id(), reply);
+        List<EventListener> listeners =
+                List.copyOf(serverSideListeners.getOrDefault(event, new CopyOnWriteArrayList<>()));
+        server.callbackLane()
+                .execute(
+                        () -> {
+                            for (EventListener l : listeners) {
+                                Events.guard(name, "-", event, () -> l.onEvent(args, ack));
+                            }
+                        });
+    }
+
+    /** The reply to a server-side event, sent once. */
+    private final class ServerSideAck implements Ack {
+        private final @Nullable Long id;
+        private final Consumer<SocketPacket> reply;
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        ServerSideAck(@Nullable Long id, Consumer<SocketPacket> reply) {
+            this.id = id;
+            this.reply = reply;
+        }
+
+        @Override
+        public void send(Object... args) {
+            SocketPacket packet = JsonMapping.toPayload(args).ack(name, id == null ? 0 : id);
+            if (sent.compareAndSet(false, true)) {
+                reply.accept(packet);
+            }
+        }
+
+        @Override
+        public boolean requested() {
+            return true;
+        }
+    }
+
+    // ---- Namespace
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Server server() {
+        return server.facade();
+    }
+
+    @Override
+    public Namespace on(String event, ConnectionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (!event.equals("connection") && !event.equals("connect")) {
+            throw new IllegalArgumentException(
+                    "a ConnectionListener listens to \"connection\", not \"" + event + "\"");
+        }
+        connectionListeners.add(listener);
+        return this;
+    }
+
+    @Override
+    public Namespace onServerSideEmit(String event, EventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Events.checkServerSide(event);
+        serverSideListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
+        return this;
+    }
+
+    @Override
+    public Namespace use(Middleware middleware) {
+        middlewares.add(Objects.requireNonNull(middleware, "middleware"));
+        return this;
+    }
+
+    @Override
+    public Map<String, Socket> sockets() {
+        return Map.copyOf(sockets);
+    }
+
+    @Override
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    public void send(Object... args) {
+        emit("message", args);
+    }
+
+    @Override
+    public void write(Object... args) {
+        emit("message", args);
+    }
+
+    @Override
+    public void serverSideEmit(String event, Object... args) {
+        Events.checkServerSide(event);
+        adapter.serverSideEmit(JsonMapping.eventPayload(event, args).event(name, null));
+    }
+
+    @Override
+    public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {
+        Events.checkServerSide(event);
+        return adapter.serverSideEmitWithAck(
+                JsonMapping.eventPayload(event, args).event(name, null));
+    }
+
+    CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
+        return adapter.fetchSockets(opts);
+    }
+
+    BroadcastOperatorImpl operator() {
+        return new BroadcastOperatorImpl(this, Set.of(), Set.of(), BroadcastFlags.NONE);
+    }
+
+    @Override
+    public BroadcastOperator to(String room) {
+        return operator().to(room);
+    }
+
+    @Override
+    public BroadcastOperator to(Collection<String> rooms) {
+        return operator().to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator in(String room) {
+        return operator().in(room);
+    }
+
+    @Override
+    public BroadcastOperator in(Collection<String> rooms) {
+        return operator().in(rooms);
+    }
+
+    @Override
+    public BroadcastOperator except(String room) {
+        return operator().except(room);
+    }
+
+    @Override
+    public BroadcastOperator except(Collection<String> rooms) {
+        return operator().except(rooms);
+    }
+
+    @Override
+    public BroadcastOperator compress(boolean compress) {
+        return operator().compress(compress);
+    }
+
+    @Override
+    public BroadcastOperator asVolatile() {
+        return operator().asVolatile();
+    }
+
+    @Override
+    public BroadcastOperator local() {
+        return operator().local();
+    }
+
+    @Override
+    public BroadcastOperator timeout(Duration timeout) {
+        return operator().timeout(timeout);
+    }
+
+    @Override
+    public void emit(String event, Object... args) {
+        operator().emit(event, args);
+    }
+
+    @Override
+    public void emit(String event, BroadcastAckCallback ack, Object... args) {
+        operator().emit(event, ack, args);
+    }
+
+    @Override
+    public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
+        return operator().emitWithAck(event, args);
+    }
+
+    @Override
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
+        return operator().fetchSockets();
+    }
+
+    @Override
+    public CompletionStage<Set<String>> allSockets() {
+        return operator().allSockets();
+    }
+
+    @Override
+    public void socketsJoin(String room) {
+        operator().socketsJoin(room);
+    }
+
+    @Override
+    public void socketsJoin(Collection<String> rooms) {
+        operator().socketsJoin(rooms);
+    }
+
+    @Override
+    public void socketsLeave(String room) {
+        operator().socketsLeave(room);
+    }
+
+    @Override
+    public void socketsLeave(Collection<String> rooms) {
+        operator().socketsLeave(rooms);
+    }
+
+    @Override
+    public void disconnectSockets(boolean close) {
+        operator().disconnectSockets(close);
+    }
+
+    @Override
+    public String toString() {
+        return "Namespace[" + name + "]";
+    }
+}

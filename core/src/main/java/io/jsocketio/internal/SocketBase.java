@@ -1,0 +1,255 @@
+package io.jsocketio.internal;
+
+import io.jsocketio.AckCallback;
+import io.jsocketio.AnyListener;
+import io.jsocketio.Args;
+import io.jsocketio.BroadcastOperator;
+import io.jsocketio.DisconnectListener;
+import io.jsocketio.ErrorListener;
+import io.jsocketio.EventListener;
+import io.jsocketio.EventMiddleware;
+import io.jsocketio.Socket;
+import io.jsocketio.SocketEmitter;
+import io.jsocketio.spi.BroadcastFlags;
+import io.jsocketio.spi.LocalSocket;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The plumbing of a socket that does not touch its lifecycle: listener registration, emit flags and
+ * broadcast operators. {@link SocketImpl} adds the state machine and packet handling.
+ */
+abstract class SocketBase implements Socket, LocalSocket {
+    /** The listeners and middlewares; read by {@link SocketImpl} on the lane. */
+    final SocketListeners listeners = new SocketListeners();
+
+    /** The socket without flags, as an emitter. */
+    abstract SocketEmitterImpl emitter();
+
+    @Override
+    public abstract NamespaceImpl nsp();
+
+    @Override
+    public abstract String id();
+
+    // ---- emitting
+
+    @Override
+    public void emit(String event, Object... args) {
+        emitter().emit(event, args);
+    }
+
+    @Override
+    public void emit(String event, AckCallback ack, Object... args) {
+        emitter().emit(event, ack, args);
+    }
+
+    @Override
+    public CompletionStage<Args> emitWithAck(String event, Object... args) {
+        return emitter().emitWithAck(event, args);
+    }
+
+    @Override
+    public void send(Object... args) {
+        emitter().send(args);
+    }
+
+    @Override
+    public void write(Object... args) {
+        emitter().write(args);
+    }
+
+    @Override
+    public SocketEmitter timeout(Duration timeout) {
+        return emitter().timeout(timeout);
+    }
+
+    @Override
+    public SocketEmitter asVolatile() {
+        return emitter().asVolatile();
+    }
+
+    @Override
+    public SocketEmitter compress(boolean compress) {
+        return emitter().compress(compress);
+    }
+
+    // ---- broadcasting
+
+    private BroadcastOperatorImpl operator() {
+        return new BroadcastOperatorImpl(nsp(), Set.of(), Set.of(id()), BroadcastFlags.NONE);
+    }
+
+    @Override
+    public BroadcastOperator to(String room) {
+        return operator().to(room);
+    }
+
+    @Override
+    public BroadcastOperator to(Collection<String> rooms) {
+        return operator().to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator in(String room) {
+        return operator().in(room);
+    }
+
+    @Override
+    public BroadcastOperator in(Collection<String> rooms) {
+        return operator().in(rooms);
+    }
+
+    @Override
+    public BroadcastOperator except(String room) {
+        return operator().except(room);
+    }
+
+    @Override
+    public BroadcastOperator except(Collection<String> rooms) {
+        return operator().except(rooms);
+    }
+
+    @Override
+    public BroadcastOperator broadcast() {
+        return operator();
+    }
+
+    @Override
+    public BroadcastOperator local() {
+        return operator().local();
+    }
+
+    // ---- listeners
+
+    @Override
+    public Socket on(String event, EventListener listener) {
+        checkListenable(event);
+        listeners.add(event, Objects.requireNonNull(listener, "listener"), false);
+        return this;
+    }
+
+    @Override
+    public Socket once(String event, EventListener listener) {
+        checkListenable(event);
+        listeners.add(event, Objects.requireNonNull(listener, "listener"), true);
+        return this;
+    }
+
+    private static void checkListenable(String event) {
+        switch (event) {
+            case "disconnect" ->
+                    throw new IllegalArgumentException(
+                            "use onDisconnect(listener) for \"disconnect\"");
+            case "disconnecting" ->
+                    throw new IllegalArgumentException(
+                            "use onDisconnecting(listener) for \"disconnecting\"");
+            case "error" ->
+                    throw new IllegalArgumentException("use onError(listener) for \"error\"");
+            default -> {}
+        }
+    }
+
+    @Override
+    public Socket off(String event, EventListener listener) {
+        listeners.remove(event, listener);
+        return this;
+    }
+
+    @Override
+    public Socket off(String event) {
+        listeners.removeAll(event);
+        return this;
+    }
+
+    @Override
+    public List<EventListener> listeners(String event) {
+        return listeners.listeners(event);
+    }
+
+    @Override
+    public Socket use(EventMiddleware middleware) {
+        listeners.middlewares.add(Objects.requireNonNull(middleware, "middleware"));
+        return this;
+    }
+
+    @Override
+    public Socket onAny(AnyListener listener) {
+        listeners.any.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public Socket prependAny(AnyListener listener) {
+        listeners.any.add(0, Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public Socket offAny(AnyListener listener) {
+        SocketListeners.removeFirst(listeners.any, listener);
+        return this;
+    }
+
+    @Override
+    public Socket offAny() {
+        listeners.any.clear();
+        return this;
+    }
+
+    @Override
+    public List<AnyListener> listenersAny() {
+        return List.copyOf(listeners.any);
+    }
+
+    @Override
+    public Socket onAnyOutgoing(AnyListener listener) {
+        listeners.anyOutgoing.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public Socket prependAnyOutgoing(AnyListener listener) {
+        listeners.anyOutgoing.add(0, Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public Socket offAnyOutgoing(AnyListener listener) {
+        SocketListeners.removeFirst(listeners.anyOutgoing, listener);
+        return this;
+    }
+
+    @Override
+    public Socket offAnyOutgoing() {
+        listeners.anyOutgoing.clear();
+        return this;
+    }
+
+    @Override
+    public List<AnyListener> listenersAnyOutgoing() {
+        return List.copyOf(listeners.anyOutgoing);
+    }
+
+    @Override
+    public Socket onDisconnecting(DisconnectListener listener) {
+        listeners.disconnecting.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public Socket onDisconnect(DisconnectListener listener) {
+        listeners.disconnect.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public Socket onError(ErrorListener listener) {
+        listeners.error.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+}

@@ -1,0 +1,61 @@
+package io.jsocketio.internal;
+
+import io.jsocketio.AckCallback;
+import io.jsocketio.Args;
+import io.jsocketio.SocketEmitter;
+import io.jsocketio.spi.BroadcastFlags;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/** A socket with emit flags: an immutable value. */
+record SocketEmitterImpl(SocketImpl socket, BroadcastFlags flags) implements SocketEmitter {
+
+    @Override
+    public void emit(String event, Object... args) {
+        socket.emit(event, flags, null, args);
+    }
+
+    @Override
+    public void emit(String event, AckCallback ack, Object... args) {
+        socket.emit(event, flags, Objects.requireNonNull(ack, "ack"), args);
+    }
+
+    @Override
+    public CompletionStage<Args> emitWithAck(String event, Object... args) {
+        return socket.emitWithAck(event, flags, args);
+    }
+
+    @Override
+    public void send(Object... args) {
+        emit("message", args);
+    }
+
+    @Override
+    public void write(Object... args) {
+        emit("message", args);
+    }
+
+    @Override
+    public SocketEmitter timeout(Duration timeout) {
+        return new SocketEmitterImpl(socket, flags.withTimeout(checkTimeout(timeout)));
+    }
+
+    @Override
+    public SocketEmitter asVolatile() {
+        return new SocketEmitterImpl(socket, flags.withVolatile());
+    }
+
+    @Override
+    public SocketEmitter compress(boolean compress) {
+        return new SocketEmitterImpl(socket, flags.withCompress(compress));
+    }
+
+    static Duration checkTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        return timeout;
+    }
+}

@@ -1,0 +1,459 @@
+package io.jsocketio.internal;
+
+import io.jsocketio.Ack;
+import io.jsocketio.AckCallback;
+import io.jsocketio.AckTimeoutException;
+import io.jsocketio.AnyListener;
+import io.jsocketio.Args;
+import io.jsocketio.DisconnectListener;
+import io.jsocketio.DisconnectReason;
+import io.jsocketio.ErrorListener;
+import io.jsocketio.Handshake;
+import io.jsocketio.Socket;
+import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.Scheduler;
+import io.jsocketio.internal.json.ArgsImpl;
+import io.jsocketio.internal.json.JsonMapping;
+import io.jsocketio.internal.json.Payload;
+import io.jsocketio.parser.SocketPacket;
+import io.jsocketio.parser.SocketPacketType;
+import io.jsocketio.spi.BroadcastFlags;
+import io.jsocketio.spi.EncodedPacket;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** A socket: one client in one namespace. State changes and listeners run on the client's lane. */
+final class SocketImpl extends SocketBase {
+    private static final System.Logger LOG = System.getLogger("io.jsocketio.Socket");
+
+    /** The lifecycle of a socket. */
+    enum State {
+        /** Created; the namespace middlewares are running. */
+        PENDING,
+        /** Joined its namespace. */
+        CONNECTED,
+        /** Leaving: {@code disconnecting} listeners run, rooms still visible. */
+        DISCONNECTING,
+        /** Gone. */
+        DISCONNECTED;
+
+        boolean canBecome(State next) {
+            return switch (this) {
+                case PENDING -> next == CONNECTED || next == DISCONNECTED;
+                case CONNECTED -> next == DISCONNECTING;
+                case DISCONNECTING -> next == DISCONNECTED;
+                case DISCONNECTED -> false;
+            };
+        }
+    }
+
+    private final NamespaceImpl nsp;
+    private final ClientImpl client;
+    private final String id;
+    private final Handshake handshake;
+    private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
+    private final SocketEmitterImpl emitter;
+
+    private final Object lock = new Object();
+    private State state = State.PENDING; // guarded by lock
+    private volatile @Nullable Object data;
+
+    SocketImpl(NamespaceImpl nsp, ClientImpl client, String id, Handshake handshake) {
+        this.nsp = nsp;
+        this.client = client;
+        this.id = id;
+        this.handshake = handshake;
+        this.emitter = new SocketEmitterImpl(this, BroadcastFlags.NONE);
+    }
+
+    // ---- lifecycle
+
+    State state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    private boolean transitionTo(State from, State next) {
+        synchronized (lock) {
+            if (state != from) {
+                return false;
+            }
+            if (!state.canBecome(next)) {
+                throw new IllegalStateException("socket " + id + ": " + state + " -> " + next);
+            }
+            state = next;
+        }
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "socket {0} of {1}: {2} -> {3}",
+                id,
+                nsp.name(),
+                from,
+                next);
+        return true;
+    }
+
+    /** The middlewares admitted the socket (lane). */
+    void onconnect() {
+        if (!transitionTo(State.PENDING, State.CONNECTED)) {
+            return;
+        }
+        join(id);
+        client.writePacket(
+                SocketPacket.connect(nsp.name(), id, client.protocol()), BroadcastFlags.NONE);
+    }
+
+    /** The socket was refused or its connection closed during the middlewares (lane). */
+    void cleanupPending() {
+        if (transitionTo(State.PENDING, State.DISCONNECTED)) {
+            nsp.adapter().delAll(id);
+            nsp.remove(this);
+        }
+    }
+
+    /** The socket leaves its namespace (lane). */
+    void onclose(DisconnectReason reason, @Nullable String description) {
+        if (!transitionTo(State.CONNECTED, State.DISCONNECTING)) {
+            return;
+        }
+        for (DisconnectListener l : listeners.disconnecting) {
+            Events.guard(
+                    nsp.name(), id, "disconnecting", () -> l.onDisconnect(reason, description));
+        }
+        nsp.adapter().delAll(id);
+        nsp.remove(this);
+        client.remove(this);
+        transitionTo(State.DISCONNECTING, State.DISCONNECTED);
+        for (DisconnectListener l : listeners.disconnect) {
+            Events.guard(nsp.name(), id, "disconnect", () -> l.onDisconnect(reason, description));
+        }
+    }
+
+    /** Sends DISCONNECT and leaves the namespace (lane). */
+    void disconnectNow() {
+        if (state() != State.CONNECTED) {
+            return;
+        }
+        client.writePacket(
+                SocketPacket.of(SocketPacketType.DISCONNECT, nsp.name(), null, null),
+                BroadcastFlags.NONE);
+        onclose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, null);
+    }
+
+    @Override
+    public void disconnect(boolean close) {
+        client.runOnLane(
+                () -> {
+                    if (state() != State.CONNECTED) {
+                        return;
+                    }
+                    if (close) {
+                        client.disconnectAll();
+                    } else {
+                        disconnectNow();
+                    }
+                });
+    }
+
+    void onerror(Exception error) {
+        if (listeners.error.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    (Supplier<String>) () -> "socket " + id + " error: " + error);
+        }
+        for (ErrorListener l : listeners.error) {
+            Events.guard(nsp.name(), id, "error", () -> l.onError(error));
+        }
+    }
+
+    // ---- inbound packets (lane)
+
+    void onpacket(SocketPacket packet) {
+        switch (packet.type()) {
+            case EVENT, BINARY_EVENT -> onevent(packet);
+            case ACK, BINARY_ACK -> onack(packet);
+            case DISCONNECT -> onclose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, null);
+            default -> LOG.log(System.Logger.Level.DEBUG, "ignored {0}", packet.type());
+        }
+    }
+
+    private void onevent(SocketPacket packet) {
+        String event = ArgsImpl.eventName(packet);
+        Args args = ArgsImpl.ofEvent(packet);
+        Long ackId = packet.id();
+        Ack ack = ackId == null ? AckImpl.NONE : new AckImpl(this, ackId);
+        for (AnyListener l : listeners.any) {
+            Events.guard(nsp.name(), id, event, () -> l.onEvent(event, args));
+        }
+        Chain.run(
+                listeners.middlewares,
+                (m, next) -> m.handle(event, args, next),
+                client,
+                error -> {
+                    if (error != null) {
+                        onerror(error);
+                    } else if (connected()) {
+                        dispatch(event, args, ack);
+                    } else {
+                        LOG.log(
+                                System.Logger.Level.DEBUG,
+                                "event {0} after disconnection ignored",
+                                event);
+                    }
+                });
+    }
+
+    private void dispatch(String event, Args args, Ack ack) {
+        List<SocketListeners.Entry> entries = listeners.take(event);
+        if (entries.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "no listener for event {0} on {1}",
+                    event,
+                    nsp.name());
+        }
+        for (SocketListeners.Entry e : entries) {
+            Events.guard(nsp.name(), id, event, () -> e.listener().onEvent(args, ack));
+        }
+    }
+
+    private void onack(SocketPacket packet) {
+        long ackId = Objects.requireNonNull(packet.id(), "ack id");
+        PendingAck pending = acks.remove(ackId);
+        if (pending == null) {
+            LOG.log(System.Logger.Level.DEBUG, "unknown ack {0} on socket {1}", ackId, id);
+            return;
+        }
+        pending.cancelTimer();
+        pending.onAck.accept(ArgsImpl.ofAck(packet));
+    }
+
+    void sendAck(SocketPacket packet) {
+        client.writePacket(packet, BroadcastFlags.NONE);
+    }
+
+    // ---- outbound
+
+    void emit(String event, BroadcastFlags flags, @Nullable AckCallback ack, Object[] args) {
+        Objects.requireNonNull(event, "event");
+        Events.checkEmit(event);
+        Payload payload = JsonMapping.eventPayload(event, args);
+        Long ackId = null;
+        if (ack != null) {
+            ackId = nsp.nextAckId();
+            registerAck(ackId, ack, flags.timeout());
+        }
+        SocketPacket packet = payload.event(nsp.name(), ackId);
+        if (state() == State.DISCONNECTED) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "socket {0} disconnected; event {1} dropped",
+                    id,
+                    event);
+            return;
+        }
+        notifyOutgoing(packet);
+        client.writePacket(packet, flags);
+    }
+
+    CompletionStage<Args> emitWithAck(String event, BroadcastFlags flags, Object[] args) {
+        CompletableFuture<Args> result = new CompletableFuture<>();
+        emit(
+                event,
+                flags,
+                (error, response) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(response);
+                    }
+                },
+                args);
+        return result;
+    }
+
+    private void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
+        PendingAck pending =
+                new PendingAck(
+                        args ->
+                                Events.guard(
+                                        nsp.name(), id, "ack", () -> callback.onAck(null, args)));
+        acks.put(ackId, pending);
+        if (timeout != null) {
+            pending.timer =
+                    client.server()
+                            .scheduler()
+                            .schedule(
+                                    timeout,
+                                    () ->
+                                            client.runOnLane(
+                                                    () -> {
+                                                        if (acks.remove(ackId, pending)) {
+                                                            LOG.log(
+                                                                    System.Logger.Level.DEBUG,
+                                                                    "ack {0} timed out",
+                                                                    ackId);
+                                                            Events.guard(
+                                                                    nsp.name(),
+                                                                    id,
+                                                                    "ack",
+                                                                    () ->
+                                                                            callback.onAck(
+                                                                                    new AckTimeoutException(
+                                                                                            timeout,
+                                                                                            List
+                                                                                                    .of()),
+                                                                                    ArgsImpl
+                                                                                            .empty()));
+                                                        }
+                                                    }));
+        }
+    }
+
+    private void notifyOutgoing(SocketPacket packet) {
+        if (listeners.anyOutgoing.isEmpty()) {
+            return;
+        }
+        String event = ArgsImpl.eventName(packet);
+        Args args = ArgsImpl.ofEvent(packet);
+        for (AnyListener l : listeners.anyOutgoing) {
+            Events.guard(nsp.name(), id, event, () -> l.onEvent(event, args));
+        }
+    }
+
+    // ---- LocalSocket (adapters)
+
+    @Override
+    public Socket socket() {
+        return this;
+    }
+
+    @Override
+    public void write(EncodedPacket packet, BroadcastFlags flags) {
+        if (state() == State.DISCONNECTED) {
+            return;
+        }
+        notifyOutgoing(packet.packet());
+        client.writeToEngine(packet.messages(), flags);
+    }
+
+    @Override
+    public void registerAck(long ackId, Consumer<Args> ack) {
+        acks.put(ackId, new PendingAck(ack));
+    }
+
+    @Override
+    public void removeAck(long ackId) {
+        acks.remove(ackId);
+    }
+
+    // ---- Socket: identity and state
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    SocketEmitterImpl emitter() {
+        return emitter;
+    }
+
+    @Override
+    public NamespaceImpl nsp() {
+        return nsp;
+    }
+
+    @Override
+    public EngineSocket conn() {
+        return client.conn();
+    }
+
+    ClientImpl client() {
+        return client;
+    }
+
+    @Override
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    @Override
+    public boolean connected() {
+        State s = state();
+        return s == State.CONNECTED || s == State.DISCONNECTING;
+    }
+
+    @Override
+    public void data(@Nullable Object value) {
+        this.data = value;
+    }
+
+    @Override
+    public <T> Optional<T> data(Class<T> type) {
+        return DataValues.as(data, type);
+    }
+
+    @Nullable Object rawData() {
+        return data;
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return nsp.adapter().socketRooms(id).orElse(Set.of());
+    }
+
+    @Override
+    public CompletionStage<Void> join(String room) {
+        return join(List.of(room));
+    }
+
+    @Override
+    public CompletionStage<Void> join(Collection<String> rooms) {
+        if (state() == State.DISCONNECTED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return nsp.adapter()
+                .addAll(id, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(rooms)));
+    }
+
+    @Override
+    public CompletionStage<Void> leave(String room) {
+        return nsp.adapter().del(id, room);
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + id + " " + nsp.name() + "]";
+    }
+
+    /** An acknowledgement this socket waits for. */
+    private static final class PendingAck {
+        final Consumer<Args> onAck;
+        volatile Scheduler.@Nullable Cancellable timer;
+
+        PendingAck(Consumer<Args> onAck) {
+            this.onAck = onAck;
+        }
+
+        void cancelTimer() {
+            Scheduler.Cancellable t = timer;
+            if (t != null) {
+                t.cancel();
+            }
+        }
+    }
+}
