@@ -6,9 +6,8 @@ import java.util.List;
 
 /**
  * The arguments of an inbound event or acknowledgement, read by index. JSON values are mapped to
- * Java types through JSON-B; binary values (placeholders resolved against the packet's
- * attachments, anywhere in the tree) are read with {@link #binary(int)} or mapped to {@code
- * byte[]}.
+ * Java types through JSON-B; binary values (placeholders resolved against the packet's attachments,
+ * anywhere in the tree) are read with {@link #binary(int)} or mapped to {@code byte[]}.
  *
  * <p>Thread-safety: immutable; safe to read from any thread.
  */
@@ -48,9 +47,7 @@ public interface Args {
     /** Whether argument {@code index} is a binary value. */
     boolean isBinary(int index);
 
-    /**
-     * Argument {@code index} as JSON; a binary argument appears as its placeholder object.
-     */
+    /** Argument {@code index} as JSON; a binary argument appears as its placeholder object. */
     JsonValue json(int index);
 
     /**

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param type the packet type (BINARY_* exactly when there are attachments)
  * @param namespace the namespace, {@code /} by default, always starting with {@code /}
  * @param id the ack id, or null
- * @param data the JSON payload (an array for events and acks, an object or absent for connect),
- *     or null when the packet has none
+ * @param data the JSON payload (an array for events and acks, an object or absent for connect), or
+ *     null when the packet has none
  * @param attachments the binary attachments, in placeholder order
  */
 public record SocketPacket(

@@ -1,8 +1,8 @@
 package io.jsocketio.parser;
 
 /**
- * The Socket.IO packet types, with their wire digit (protocol v5; v4 uses the same digits and
- * calls CONNECT_ERROR "ERROR").
+ * The Socket.IO packet types, with their wire digit (protocol v5; v4 uses the same digits and calls
+ * CONNECT_ERROR "ERROR").
  *
  * <p>Thread-safety: immutable.
  */

@@ -1,0 +1,693 @@
+package io.jsocketio.engine.internal;
+
+import io.jsocketio.engine.CloseReason;
+import io.jsocketio.engine.EngineMessage;
+import io.jsocketio.engine.EngineOptions;
+import io.jsocketio.engine.EngineRequest;
+import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.Scheduler;
+import io.jsocketio.engine.Scheduler.Cancellable;
+import io.jsocketio.engine.parser.Packet;
+import io.jsocketio.engine.parser.PacketType;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Engine.IO session: its state machine, its outbound buffer, its heartbeat, its current
+ * transport (polling or WebSocket) and the upgrade from one to the other.
+ *
+ * <p>Threading: container threads (requests, frames), the scheduler thread (timers) and any
+ * application thread ({@link #send}, {@link #close}) enter here. Every mutable field is guarded by
+ * {@link #lock}; the lock is never held while responding to an exchange, writing to a WebSocket, or
+ * running a listener. Listeners run on the session's {@link SerialLane}.
+ */
+final class EngineSession implements EngineSocket {
+    private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
+    private static final Duration MAX_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Packet PING = Packet.of(PacketType.PING);
+
+    /** How a poll still parked when the session ends is answered. */
+    enum PollEnd {
+        /** What is still queued, then the close packet {@code 1} (the server closes). */
+        CLOSE,
+        /** A noop {@code 6} (the client closed). */
+        NOOP
+    }
+
+    /** The one lock of this session, shared with its transports. */
+    final Object lock = new Object();
+
+    private final DefaultEngineServer server;
+    private final EngineOptions options;
+    private final Scheduler scheduler;
+    private final String id;
+    private final EngineRequest request;
+    private final ProtocolRevision protocol;
+    private final SerialLane lane;
+
+    private SessionState state = SessionState.OPENING; // guarded by lock
+    private final ArrayDeque<Packet> buffer = new ArrayDeque<>(8); // guarded by lock
+    private @Nullable PollingTransport polling; // guarded by lock
+    private @Nullable WebSocketTransport webSocket; // guarded by lock
+    private @Nullable WebSocketTransport upgradeCandidate; // guarded by lock
+    private boolean probed; // guarded by lock
+    private boolean packetSincePing; // guarded by lock
+    private @Nullable Cancellable pingIntervalTimer; // guarded by lock
+    private @Nullable Cancellable pingTimeoutTimer; // guarded by lock
+    private @Nullable Cancellable upgradeTimer; // guarded by lock
+    private @Nullable Cancellable closeTimer; // guarded by lock
+    private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
+    private @Nullable CloseReason closeReason; // guarded by lock
+    private @Nullable String closeDescription; // guarded by lock
+    private List<MessageListener> messageListeners = List.of(); // guarded by lock
+    private List<CloseListener> closeListeners = List.of(); // guarded by lock
+
+    /** Set on the lane once the close listeners ran; later message deliveries are dropped. */
+    private volatile boolean closeDelivered;
+
+    EngineSession(
+            DefaultEngineServer server,
+            String id,
+            EngineRequest request,
+            ProtocolRevision protocol,
+            Executor executor) {
+        this.server = server;
+        this.options = server.options();
+        this.scheduler = server.scheduler();
+        this.id = id;
+        this.request = request;
+        this.protocol = protocol;
+        this.lane = new SerialLane(executor, id);
+    }
+
+    // ---- EngineSocket ----------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public EngineRequest request() {
+        return request;
+    }
+
+    @Override
+    public int protocol() {
+        return protocol.version();
+    }
+
+    @Override
+    public String transport() {
+        synchronized (lock) {
+            return webSocket != null ? "websocket" : "polling";
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state.isOpen();
+        }
+    }
+
+    @Override
+    public Executor lane() {
+        return lane;
+    }
+
+    @Override
+    public void send(EngineMessage message) {
+        Objects.requireNonNull(message, "message");
+        send(List.of(message));
+    }
+
+    @Override
+    public void send(List<EngineMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                LOG.log(Level.DEBUG, () -> id + ": " + state + ", message dropped");
+                return;
+            }
+            for (EngineMessage m : messages) {
+                buffer.add(Packet.message(Objects.requireNonNull(m, "message")));
+            }
+        }
+        flushTransport();
+    }
+
+    @Override
+    public void onMessage(MessageListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (lock) {
+            messageListeners = append(messageListeners, listener);
+        }
+    }
+
+    @Override
+    public void onClose(CloseListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        CloseReason reason;
+        String description;
+        synchronized (lock) {
+            if (state != SessionState.CLOSED) {
+                closeListeners = append(closeListeners, listener);
+                return;
+            }
+            reason = closeReason;
+            description = closeDescription;
+        }
+        // registered too late: tell it at once, still on the lane
+        lane.execute(() -> notifyClose(List.of(listener), reason, description));
+    }
+
+    @Override
+    public void close() {
+        beginClose(CloseReason.FORCED_CLOSE);
+    }
+
+    @Override
+    public String toString() {
+        return "EngineSession[" + id + "]";
+    }
+
+    // ---- opening ---------------------------------------------------------------------------
+
+    /**
+     * Opens the session over polling: queues the open packet (and the initial packet) and returns
+     * them, taken out of the buffer, for the handshake response.
+     */
+    List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
+        synchronized (lock) {
+            polling = transport;
+            openLocked(upgrades);
+            List<Packet> first = new ArrayList<>(buffer);
+            buffer.clear();
+            return first;
+        }
+    }
+
+    /** Opens the session over a WebSocket: the open packet becomes its first frame. */
+    void openOverWebSocket(WebSocketTransport transport) {
+        synchronized (lock) {
+            webSocket = transport;
+            openLocked(List.of());
+        }
+    }
+
+    private void openLocked(List<String> upgrades) {
+        transitionTo(SessionState.OPEN);
+        buffer.add(Packet.of(PacketType.OPEN, openPayload(upgrades)));
+        EngineMessage initial = options.initialPacket();
+        if (initial != null) {
+            buffer.add(Packet.message(initial));
+        }
+        if (protocol.serverPings()) {
+            pingIntervalTimer = scheduler.schedule(options.pingInterval(), this::onPingInterval);
+        }
+    }
+
+    private String openPayload(List<String> upgrades) {
+        StringBuilder sb = new StringBuilder(160).append("{\"sid\":").append(Json.quote(id));
+        sb.append(",\"upgrades\":[");
+        for (int i = 0; i < upgrades.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(Json.quote(upgrades.get(i)));
+        }
+        return sb.append("],\"pingInterval\":")
+                .append(options.pingInterval().toMillis())
+                .append(",\"pingTimeout\":")
+                .append(options.pingTimeout().toMillis())
+                .append(",\"maxPayload\":")
+                .append(options.maxHttpBufferSize())
+                .append('}')
+                .toString();
+    }
+
+    // ---- state helpers for the transports (call with lock held) -----------------------------
+
+    SessionState stateLocked() {
+        return state;
+    }
+
+    ProtocolRevision protocolRevision() {
+        return protocol;
+    }
+
+    EngineOptions options() {
+        return options;
+    }
+
+    /** The polling transport while it is the current one, else null. */
+    @Nullable PollingTransport pollingLocked() {
+        return webSocket == null ? polling : null;
+    }
+
+    /** The polling transport, if it is current. */
+    @Nullable PollingTransport currentPolling() {
+        synchronized (lock) {
+            return pollingLocked();
+        }
+    }
+
+    boolean isCurrentLocked(WebSocketTransport t) {
+        return webSocket == t;
+    }
+
+    /** Whether polls are answered with a noop: a probe arrived, the upgrade is under way. */
+    boolean holdsForUpgradeLocked() {
+        return state == SessionState.UPGRADING && probed;
+    }
+
+    boolean hasOutboundLocked() {
+        return !buffer.isEmpty();
+    }
+
+    @Nullable Packet pollOutboundLocked() {
+        return buffer.poll();
+    }
+
+    /** Everything queued, taken out of the buffer. */
+    List<Packet> drainLocked() {
+        List<Packet> out = new ArrayList<>(buffer);
+        buffer.clear();
+        return out;
+    }
+
+    private void transitionTo(SessionState next) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalStateException(id + ": illegal transition " + state + " -> " + next);
+        }
+        SessionState previous = state;
+        state = next;
+        LOG.log(Level.DEBUG, () -> id + ": " + previous + " -> " + next);
+    }
+
+    /** Sends what is queued on the current transport, if it can take it now. */
+    void flushTransport() {
+        WebSocketTransport ws;
+        PollingTransport p;
+        synchronized (lock) {
+            ws = webSocket;
+            p = polling;
+        }
+        if (ws != null) {
+            ws.pump();
+        } else if (p != null) {
+            p.flush();
+        }
+    }
+
+    // ---- inbound ---------------------------------------------------------------------------
+
+    /** Handles packets that arrived on the current transport, in order. */
+    void onPackets(List<Packet> packets, Object source) {
+        List<EngineMessage> messages = null;
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                LOG.log(Level.DEBUG, () -> id + ": " + state + ", inbound packets ignored");
+                return;
+            }
+            packetSincePing = true;
+        }
+        for (Packet p : packets) {
+            LOG.log(Level.TRACE, () -> id + ": received " + p);
+            switch (p.type()) {
+                case MESSAGE -> {
+                    if (messages == null) {
+                        messages = new ArrayList<>(packets.size());
+                    }
+                    messages.add(Objects.requireNonNull(p.data()));
+                }
+                case PONG -> {
+                    if (protocol.serverPings()) {
+                        onPong();
+                    } else {
+                        dispatch(messages);
+                        terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+                        return;
+                    }
+                }
+                case PING -> {
+                    // revision 4: only the server pings (revision 3 answers here)
+                    dispatch(messages);
+                    terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+                    return;
+                }
+                case CLOSE -> {
+                    dispatch(messages);
+                    boolean overPolling = source instanceof PollingTransport;
+                    terminate(
+                            CloseReason.TRANSPORT_CLOSE,
+                            "closed by the client",
+                            overPolling ? PollEnd.NOOP : PollEnd.CLOSE,
+                            1000);
+                    return;
+                }
+                default -> LOG.log(Level.DEBUG, () -> id + ": ignored " + p.type() + " packet");
+            }
+        }
+        dispatch(messages);
+    }
+
+    private void dispatch(@Nullable List<EngineMessage> messages) {
+        if (messages != null && !messages.isEmpty()) {
+            lane.execute(() -> deliver(messages));
+        }
+    }
+
+    private void deliver(List<EngineMessage> messages) {
+        if (closeDelivered) {
+            return;
+        }
+        List<MessageListener> listeners;
+        synchronized (lock) {
+            listeners = messageListeners;
+        }
+        for (EngineMessage m : messages) {
+            for (MessageListener l : listeners) {
+                try {
+                    l.onMessage(m);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, () -> id + ": a message listener failed", e);
+                }
+            }
+        }
+    }
+
+    // ---- heartbeat -------------------------------------------------------------------------
+
+    private void onPingInterval() {
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                return;
+            }
+            pingIntervalTimer = null;
+            buffer.add(PING);
+            packetSincePing = false;
+            pingTimeoutTimer = scheduler.schedule(options.pingTimeout(), this::onPingTimeout);
+        }
+        flushTransport();
+    }
+
+    private void onPingTimeout() {
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                return;
+            }
+            if (packetSincePing) {
+                // like Node: a client that is visibly sending gets another pingTimeout for its pong
+                packetSincePing = false;
+                pingTimeoutTimer = scheduler.schedule(options.pingTimeout(), this::onPingTimeout);
+                return;
+            }
+            pingTimeoutTimer = null;
+        }
+        terminate(CloseReason.PING_TIMEOUT, null);
+    }
+
+    private void onPong() {
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                return;
+            }
+            cancel(pingTimeoutTimer);
+            pingTimeoutTimer = null;
+            cancel(pingIntervalTimer);
+            pingIntervalTimer = scheduler.schedule(options.pingInterval(), this::onPingInterval);
+        }
+    }
+
+    // ---- WebSocket frames (current transport or upgrade candidate) --------------------------
+
+    private enum Role {
+        CURRENT,
+        CANDIDATE,
+        STALE
+    }
+
+    private Role roleOf(WebSocketTransport t) {
+        synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return Role.STALE;
+            }
+            return t == webSocket
+                    ? Role.CURRENT
+                    : t == upgradeCandidate ? Role.CANDIDATE : Role.STALE;
+        }
+    }
+
+    void onWebSocketPacket(WebSocketTransport t, Packet p) {
+        switch (roleOf(t)) {
+            case CURRENT -> onPackets(List.of(p), t);
+            case CANDIDATE -> onUpgradePacket(t, p);
+            case STALE -> LOG.log(Level.DEBUG, () -> id + ": frame on a stale WebSocket ignored");
+        }
+    }
+
+    /** The WebSocket failed: a bad frame, an oversize message, an I/O error, or it closed. */
+    void onWebSocketFailure(
+            WebSocketTransport t, CloseReason reason, String description, int closeCode) {
+        switch (roleOf(t)) {
+            case CURRENT -> terminate(reason, description, PollEnd.CLOSE, closeCode);
+            case CANDIDATE -> abandonUpgrade(t, description, closeCode);
+            case STALE -> t.closePeer(closeCode, description);
+        }
+    }
+
+    // ---- upgrade ---------------------------------------------------------------------------
+
+    /**
+     * Lets {@code candidate} try to take over from polling. Refused (false) unless the session is
+     * open on polling with no other upgrade under way.
+     */
+    boolean beginUpgrade(WebSocketTransport candidate) {
+        synchronized (lock) {
+            if (state != SessionState.OPEN || webSocket != null || polling == null) {
+                return false;
+            }
+            transitionTo(SessionState.UPGRADING);
+            upgradeCandidate = candidate;
+            probed = false;
+            upgradeTimer =
+                    scheduler.schedule(
+                            options.upgradeTimeout(),
+                            () -> abandonUpgrade(candidate, "upgrade timeout", 1000));
+            return true;
+        }
+    }
+
+    private void onUpgradePacket(WebSocketTransport t, Packet p) {
+        EngineMessage data = p.data();
+        if (p.type() == PacketType.PING
+                && data != null
+                && !data.isBinary()
+                && "probe".equals(data.text())) {
+            PollingTransport.Poll parked;
+            synchronized (lock) {
+                if (upgradeCandidate != t) {
+                    return;
+                }
+                probed = true;
+                parked = polling != null ? polling.takeParkedLocked() : null;
+                t.queueOwnLocked(Packet.of(PacketType.PONG, "probe"));
+            }
+            t.pump();
+            if (parked != null) {
+                parked.answer(List.of(Packet.of(PacketType.NOOP)));
+            }
+        } else if (p.type() == PacketType.UPGRADE) {
+            PollingTransport.Poll parked;
+            synchronized (lock) {
+                if (upgradeCandidate != t || state != SessionState.UPGRADING) {
+                    return;
+                }
+                cancel(upgradeTimer);
+                upgradeTimer = null;
+                parked = polling != null ? polling.takeParkedLocked() : null;
+                polling = null;
+                webSocket = t;
+                upgradeCandidate = null;
+                probed = false;
+                transitionTo(SessionState.OPEN);
+            }
+            LOG.log(Level.DEBUG, () -> id + ": upgraded to websocket");
+            if (parked != null) {
+                parked.answer(List.of(Packet.of(PacketType.NOOP)));
+            }
+            t.pump();
+        } else {
+            abandonUpgrade(t, "unexpected " + p.type() + " packet during upgrade", 1000);
+        }
+    }
+
+    /** Gives up an upgrade: closes the candidate, the session goes on over polling. */
+    private void abandonUpgrade(WebSocketTransport t, String why, int closeCode) {
+        synchronized (lock) {
+            if (upgradeCandidate == t) {
+                upgradeCandidate = null;
+                probed = false;
+                cancel(upgradeTimer);
+                upgradeTimer = null;
+                if (state == SessionState.UPGRADING) {
+                    transitionTo(SessionState.OPEN);
+                }
+            }
+        }
+        LOG.log(Level.DEBUG, () -> id + ": upgrade abandoned: " + why);
+        t.closePeer(closeCode, why);
+        flushTransport();
+    }
+
+    // ---- closing ---------------------------------------------------------------------------
+
+    /**
+     * Closes from the server side, gracefully: what is queued is sent, then the close packet
+     * (polling) or the WebSocket close; then {@code reason}. Bounded by a close timeout.
+     */
+    void beginClose(CloseReason reason) {
+        WebSocketTransport candidate;
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                return;
+            }
+            candidate = upgradeCandidate;
+            upgradeCandidate = null;
+            probed = false;
+            cancel(upgradeTimer);
+            upgradeTimer = null;
+            transitionTo(SessionState.CLOSING);
+            pendingCloseReason = reason;
+            cancelHeartbeatLocked();
+            Duration timeout = options.pingInterval().plus(options.pingTimeout());
+            if (timeout.compareTo(MAX_CLOSE_TIMEOUT) > 0) {
+                timeout = MAX_CLOSE_TIMEOUT;
+            }
+            closeTimer = scheduler.schedule(timeout, () -> terminate(reason, "close timeout"));
+        }
+        if (candidate != null) {
+            candidate.closePeer(1000, "session closing");
+        }
+        flushTransport();
+    }
+
+    /** The graceful close is done (the close packet went out, or the WebSocket drained). */
+    void finishClose() {
+        CloseReason reason;
+        synchronized (lock) {
+            reason = pendingCloseReason;
+        }
+        terminate(reason, null, PollEnd.CLOSE, 1000);
+    }
+
+    void terminate(CloseReason reason, @Nullable String description) {
+        terminate(reason, description, PollEnd.CLOSE, closeCodeFor(reason));
+    }
+
+    private static int closeCodeFor(CloseReason reason) {
+        return switch (reason) {
+            case SERVER_SHUTTING_DOWN -> 1001;
+            case PARSE_ERROR -> 1002;
+            case TRANSPORT_ERROR -> 1011;
+            default -> 1000;
+        };
+    }
+
+    /**
+     * Ends the session now: answers a parked poll ({@code end}), closes the WebSockets with {@code
+     * closeCode}, cancels every timer, leaves the registry and tells the close listeners (on the
+     * lane). Only the first call has an effect.
+     */
+    void terminate(CloseReason reason, @Nullable String description, PollEnd end, int closeCode) {
+        PollingTransport.Poll parked = null;
+        List<Packet> leftover = List.of();
+        WebSocketTransport ws;
+        WebSocketTransport candidate;
+        List<CloseListener> listeners;
+        synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return;
+            }
+            transitionTo(SessionState.CLOSED);
+            closeReason = reason;
+            closeDescription = description;
+            if (polling != null && webSocket == null) {
+                parked = polling.takeParkedLocked();
+            }
+            if (parked != null && end == PollEnd.CLOSE) {
+                leftover = drainLocked();
+            }
+            buffer.clear();
+            ws = webSocket;
+            candidate = upgradeCandidate;
+            upgradeCandidate = null;
+            cancelHeartbeatLocked();
+            cancel(upgradeTimer);
+            upgradeTimer = null;
+            cancel(closeTimer);
+            closeTimer = null;
+            listeners = closeListeners;
+            closeListeners = List.of();
+            messageListeners = List.of();
+        }
+        LOG.log(
+                Level.DEBUG,
+                () ->
+                        id
+                                + ": closed ("
+                                + reason.wire()
+                                + (description != null ? ": " + description : "")
+                                + ")");
+        if (parked != null) {
+            List<Packet> last = new ArrayList<>(leftover);
+            last.add(Packet.of(end == PollEnd.CLOSE ? PacketType.CLOSE : PacketType.NOOP));
+            parked.answer(last);
+        }
+        if (ws != null) {
+            ws.closePeer(closeCode, reason.wire());
+        }
+        if (candidate != null) {
+            candidate.closePeer(closeCode, reason.wire());
+        }
+        server.remove(this);
+        lane.execute(() -> notifyClose(listeners, reason, description));
+    }
+
+    private void notifyClose(
+            List<CloseListener> listeners, CloseReason reason, @Nullable String description) {
+        closeDelivered = true;
+        for (CloseListener l : listeners) {
+            try {
+                l.onClose(reason, description);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, () -> id + ": a close listener failed", e);
+            }
+        }
+    }
+
+    private void cancelHeartbeatLocked() {
+        cancel(pingIntervalTimer);
+        pingIntervalTimer = null;
+        cancel(pingTimeoutTimer);
+        pingTimeoutTimer = null;
+    }
+
+    private static void cancel(@Nullable Cancellable c) {
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list.size() + 1);
+        copy.addAll(list);
+        copy.add(item);
+        return List.copyOf(copy);
+    }
+}

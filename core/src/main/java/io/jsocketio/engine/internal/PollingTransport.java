@@ -1,0 +1,212 @@
+package io.jsocketio.engine.internal;
+
+import io.jsocketio.engine.CloseReason;
+import io.jsocketio.engine.EngineError;
+import io.jsocketio.engine.PollingExchange;
+import io.jsocketio.engine.parser.Packet;
+import io.jsocketio.engine.parser.PacketFormatException;
+import io.jsocketio.engine.parser.PacketType;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The long-polling transport of one session: at most one GET parked waiting for packets, at most
+ * one POST being read. Its fields are guarded by the session's lock.
+ *
+ * <p>Answers (as Node): a GET takes everything queued at once, or parks until something is queued;
+ * a second GET while one is parked ends the session with {@code transport error} (the parked one
+ * gets {@code 1}, the new one 400); an aborted parked GET ends it too. A POST answers {@code ok}
+ * after its packets were handed on, 400 and {@code parse error} for an invalid payload, 413 and
+ * {@code transport error} beyond {@code maxHttpBufferSize}; two POSTs at once end the session.
+ *
+ * <p>Thread-safety: safe for concurrent use; entered from container threads and the scheduler.
+ */
+final class PollingTransport {
+    private static final System.Logger LOG = System.getLogger(PollingTransport.class.getName());
+
+    private final EngineSession session;
+    private final int compressionThreshold;
+    private @Nullable Poll parked; // guarded by session.lock
+    private boolean postInFlight; // guarded by session.lock
+
+    PollingTransport(EngineSession session) {
+        this.session = session;
+        this.compressionThreshold = session.options().httpCompressionThreshold();
+    }
+
+    /** A GET, with the headers its answer will carry. */
+    void onGet(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
+        Poll poll = new Poll(exchange, headers);
+        exchange.onAbort(() -> onAbort(poll));
+        List<Packet> out = null;
+        boolean overlap = false;
+        boolean aborted = false;
+        boolean finishClose = false;
+        boolean gone = false;
+        synchronized (session.lock) {
+            SessionState state = session.stateLocked();
+            if (state == SessionState.CLOSED || session.pollingLocked() != this) {
+                gone = true;
+            } else if (parked != null) {
+                overlap = true;
+            } else if (poll.aborted) {
+                aborted = true;
+            } else if (state == SessionState.CLOSING) {
+                out = session.drainLocked();
+                out.add(Packet.of(PacketType.CLOSE));
+                finishClose = true;
+            } else if (session.holdsForUpgradeLocked()) {
+                out = new ArrayList<>(List.of(Packet.of(PacketType.NOOP)));
+            } else if (session.hasOutboundLocked()) {
+                out = session.drainLocked();
+            } else {
+                parked = poll;
+            }
+        }
+        if (gone) {
+            PollingResponses.error(exchange, cors, EngineError.BAD_REQUEST, "Bad request");
+        } else if (overlap) {
+            session.terminate(CloseReason.TRANSPORT_ERROR, "overlap from client");
+            PollingResponses.status(exchange, cors, 400);
+        } else if (aborted) {
+            session.terminate(CloseReason.TRANSPORT_ERROR, "poll connection closed prematurely");
+        } else if (out != null) {
+            if (finishClose) {
+                session.finishClose();
+            }
+            poll.answer(out);
+        }
+    }
+
+    private void onAbort(Poll poll) {
+        synchronized (session.lock) {
+            if (parked != poll) {
+                poll.aborted = true;
+                return;
+            }
+            parked = null;
+        }
+        session.terminate(CloseReason.TRANSPORT_ERROR, "poll connection closed prematurely");
+    }
+
+    /** A POST: reads, decodes and hands on its packets, then answers {@code ok}. */
+    void onPost(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
+        boolean overlap;
+        synchronized (session.lock) {
+            overlap = postInFlight;
+            postInFlight = true;
+        }
+        if (overlap) {
+            session.terminate(CloseReason.TRANSPORT_ERROR, "data request overlap from client");
+            PollingResponses.status(exchange, cors, 400);
+            return;
+        }
+        ProtocolRevision protocol = session.protocolRevision();
+        exchange.readBody(
+                session.options().maxHttpBufferSize(),
+                new PollingExchange.BodyCallback() {
+                    @Override
+                    public void onBody(byte[] body) {
+                        postDone();
+                        List<Packet> packets;
+                        try {
+                            packets = protocol.decodePollingBody(body, exchange.request());
+                        } catch (PacketFormatException e) {
+                            LOG.log(
+                                    Level.DEBUG,
+                                    () -> session.id() + ": bad payload: " + e.getMessage());
+                            session.onPackets(e.decodedBefore(), PollingTransport.this);
+                            session.terminate(CloseReason.PARSE_ERROR, e.getMessage());
+                            PollingResponses.status(exchange, cors, 400);
+                            return;
+                        }
+                        session.onPackets(packets, PollingTransport.this);
+                        PollingResponses.ok(exchange, headers);
+                    }
+
+                    @Override
+                    public void onTooLarge() {
+                        postDone();
+                        session.terminate(CloseReason.TRANSPORT_ERROR, "payload too large");
+                        PollingResponses.status(exchange, cors, 413);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        postDone();
+                        session.terminate(
+                                CloseReason.TRANSPORT_ERROR,
+                                "data request connection closed prematurely");
+                        PollingResponses.status(exchange, cors, 400);
+                    }
+                });
+    }
+
+    private void postDone() {
+        synchronized (session.lock) {
+            postInFlight = false;
+        }
+    }
+
+    /** Answers a parked GET with what is queued, if both exist and the session allows it. */
+    void flush() {
+        Poll poll;
+        List<Packet> out;
+        boolean finishClose = false;
+        synchronized (session.lock) {
+            if (parked == null || session.pollingLocked() != this) {
+                return;
+            }
+            SessionState state = session.stateLocked();
+            if (state == SessionState.CLOSING) {
+                out = session.drainLocked();
+                out.add(Packet.of(PacketType.CLOSE));
+                finishClose = true;
+            } else if (state.isOpen()
+                    && !session.holdsForUpgradeLocked()
+                    && session.hasOutboundLocked()) {
+                out = session.drainLocked();
+            } else {
+                return;
+            }
+            poll = parked;
+            parked = null;
+        }
+        if (finishClose) {
+            session.finishClose();
+        }
+        poll.answer(out);
+    }
+
+    /** Takes the parked GET away, to answer it elsewhere. */
+    @Nullable Poll takeParkedLocked() {
+        Poll p = parked;
+        parked = null;
+        return p;
+    }
+
+    /** One GET and the headers its answer carries. */
+    final class Poll {
+        final PollingExchange exchange;
+        final Map<String, String> headers;
+        boolean aborted; // guarded by session.lock
+
+        Poll(PollingExchange exchange, Map<String, String> headers) {
+            this.exchange = exchange;
+            this.headers = headers;
+        }
+
+        /** Answers 200 with these packets as one payload. */
+        void answer(List<Packet> packets) {
+            LOG.log(Level.TRACE, () -> session.id() + ": poll answered with " + packets);
+            PollingResponses.payload(
+                    exchange,
+                    headers,
+                    session.protocolRevision().encodePollingBody(packets, exchange.request()),
+                    compressionThreshold);
+        }
+    }
+}

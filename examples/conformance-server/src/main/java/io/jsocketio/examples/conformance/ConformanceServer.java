@@ -1,0 +1,75 @@
+package io.jsocketio.examples.conformance;
+
+import io.jsocketio.engine.CorsOptions;
+import io.jsocketio.engine.EmbeddedServerProvider;
+import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
+import io.jsocketio.engine.EngineMount;
+import io.jsocketio.engine.EngineOptions;
+import io.jsocketio.engine.EngineServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The conformance server of {@code shared/CONFORMANCE.md}: a bare Engine.IO echo server at {@code
+ * /engine.io/} on 127.0.0.1, port {@code PORT} (default 3000), with the suites' settings.
+ */
+public final class ConformanceServer implements AutoCloseable {
+    private final EngineServer echoEngine;
+    private final EmbeddedServer http;
+
+    private ConformanceServer(EngineServer echoEngine, EmbeddedServer http) {
+        this.echoEngine = echoEngine;
+        this.http = http;
+    }
+
+    /** The engine options shared by both endpoints (CONFORMANCE.md section 1). */
+    static EngineOptions engineOptions(String path) {
+        return EngineOptions.builder()
+                .path(path)
+                .pingInterval(Duration.ofMillis(300))
+                .pingTimeout(Duration.ofMillis(200))
+                .maxHttpBufferSize(1_000_000)
+                .cors(CorsOptions.anyOrigin())
+                .build();
+    }
+
+    /** Starts the server on 127.0.0.1 at {@code port} (0 picks a free one). */
+    public static ConformanceServer start(int port) throws IOException {
+        EngineServer echo = EngineServer.create(engineOptions("/engine.io/"));
+        echo.onConnection(socket -> socket.onMessage(socket::send));
+        List<EngineMount> mounts = new ArrayList<>();
+        mounts.add(EngineMount.of(echo));
+        EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
+        return new ConformanceServer(echo, http);
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        echoEngine.close();
+        http.close();
+    }
+
+    /** Runs until killed. */
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
+        ConformanceServer server = start(port);
+        System.out.println("conformance server listening on http://127.0.0.1:" + server.port());
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    server.close();
+                                    forever.countDown();
+                                }));
+        forever.await();
+    }
+}
