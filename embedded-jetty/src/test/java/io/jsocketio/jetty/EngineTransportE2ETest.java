@@ -94,11 +94,23 @@ abstract class EngineTransportE2ETest {
         start(EngineOptions.builder());
     }
 
+    /** The suite's heartbeat: ping every 300 ms, 200 ms to answer. */
     private void startWithShortHeartbeat() throws Exception {
         start(
                 EngineOptions.builder()
                         .pingInterval(Duration.ofMillis(300))
                         .pingTimeout(Duration.ofMillis(200)));
+    }
+
+    /**
+     * Pings every 300 ms, but a generous pingTimeout, so that a pong delayed by a loaded machine
+     * does not end a test about ping rounds.
+     */
+    private void startWithFastPings() throws Exception {
+        start(
+                EngineOptions.builder()
+                        .pingInterval(Duration.ofMillis(300))
+                        .pingTimeout(Duration.ofSeconds(5)));
     }
 
     // ---- helpers -------------------------------------------------------------------------
@@ -472,7 +484,7 @@ abstract class EngineTransportE2ETest {
 
     @Test
     void pingsAPollingClientEveryPingInterval() throws Exception {
-        startWithShortHeartbeat();
+        startWithFastPings();
         String sid = handshake();
 
         for (int i = 0; i < 3; i++) {
@@ -498,7 +510,7 @@ abstract class EngineTransportE2ETest {
 
     @Test
     void pingsAWebSocketClientEveryPingInterval() throws Exception {
-        startWithShortHeartbeat();
+        startWithFastPings();
         WsClient client = WsClient.connect(ws("EIO=4&transport=websocket"));
         assertThat(client.next(WAIT)).startsWith("text:0{");
 
@@ -602,6 +614,31 @@ abstract class EngineTransportE2ETest {
 
         client.send("4hello");
         assertThat(client.next(WAIT)).isEqualTo("text:4hello");
+    }
+
+    @Test
+    void leavesNoSessionBehindWhenAThousandClientsAbandonTheirs() throws Exception {
+        startWithShortHeartbeat();
+        int count = 1000;
+        java.util.Set<String> opened = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            opened.add(handshake());
+        }
+        for (int i = 0; i < 20; i++) {
+            WsClient client = WsClient.connect(ws("EIO=4&transport=websocket"));
+            opened.add(json(client.next(WAIT).substring("text:0".length())).getString("sid"));
+            client.abort();
+        }
+
+        java.util.Set<String> closed = new java.util.HashSet<>();
+        while (closed.size() < opened.size()) {
+            String event = closes.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(event).as("closed " + closed.size() + " of " + opened.size()).isNotNull();
+            closed.add(event.substring(0, event.indexOf(':')));
+        }
+        assertThat(closed).isEqualTo(opened);
+        assertThat(realEngine.clientsCount()).isZero();
+        assertThat(realEngine.clients()).isEmpty();
     }
 
     // ---- limits --------------------------------------------------------------------------

@@ -4,11 +4,13 @@ import io.jsocketio.servlet.internal.RequestSnapshot;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.server.HandshakeRequest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * address nor whether the connection is secure; both are taken from the servlet request that
  * carries the handshake, which {@link Listener} (a {@link ServletRequestListener} registered by the
  * installer) keeps in a thread-local while the container dispatches it: the handshake runs on that
- * same thread in Jetty and Tomcat. Without the listener the address is unknown until the container
- * offers one ({@code jakarta.websocket.endpoint.remoteAddress}, set by Jetty), and {@code secure}
- * comes from the URI scheme.
+ * same thread in Jetty and Tomcat (and the query strings must match, as a guard). Without the
+ * listener the address is unknown until the container offers one ({@code
+ * jakarta.websocket.endpoint.remoteAddress}, set by Jetty), and {@code secure} comes from the URI
+ * scheme.
  *
  * <p>Thread-safety: stateless apart from the thread-local, which only the dispatching thread reads.
  */
@@ -35,10 +38,12 @@ public final class HandshakeRequests {
 
     /** The snapshot of a handshake at {@code path}, the context-relative endpoint path. */
     public static RequestSnapshot snapshot(String path, HandshakeRequest handshake) {
+        String query = handshake.getQueryString();
         ServletRequest servlet = CURRENT.get();
         InetSocketAddress address;
         boolean secure;
-        if (servlet != null) {
+        if (servlet instanceof HttpServletRequest http
+                && Objects.equals(http.getQueryString(), query)) {
             address =
                     RequestSnapshot.address(
                             String.valueOf(servlet.getRemoteAddr()), servlet.getRemotePort());
@@ -49,7 +54,6 @@ public final class HandshakeRequests {
             String scheme = uri == null ? null : uri.getScheme();
             secure = "wss".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
         }
-        String query = handshake.getQueryString();
         Map<String, List<String>> headers = handshake.getHeaders();
         return RequestSnapshot.of(
                 "GET", path, query == null ? "" : query, headers, address, secure);
@@ -94,7 +98,10 @@ public final class HandshakeRequests {
 
         @Override
         public void requestDestroyed(ServletRequestEvent event) {
-            CURRENT.remove();
+            // an asynchronous request may end on another thread: clear only our own entry
+            if (CURRENT.get() == event.getServletRequest()) {
+                CURRENT.remove();
+            }
         }
     }
 }
