@@ -161,12 +161,19 @@ public final class EngineOptions {
         return allowEIO3;
     }
 
-    /** The executor that runs session lanes, or null for the engine's default. */
+    /**
+     * The executor that runs session lanes, or null for the engine's default: virtual threads on
+     * Java 21 and later, else a JVM-wide cached pool of daemon threads.
+     */
     public @Nullable Executor executor() {
         return executor;
     }
 
-    /** The scheduler for heartbeats and timeouts, or null for one owned by the engine. */
+    /**
+     * The scheduler for heartbeats and timeouts, or null for one owned by the engine (one daemon
+     * thread, stopped by {@link EngineServer#close()}). A given scheduler is not closed by the
+     * engine.
+     */
     public @Nullable Scheduler scheduler() {
         return scheduler;
     }

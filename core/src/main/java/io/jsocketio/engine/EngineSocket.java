@@ -44,14 +44,18 @@ public interface EngineSocket {
     void onMessage(MessageListener listener);
 
     /**
-     * Registers the close listener; runs on the lane once, after every message listener call of
-     * this session.
+     * Registers a close listener; it runs on the lane once, after every message listener call of
+     * this session. A listener registered after the session closed runs at once (on the lane) with
+     * the reason the session closed with.
      */
     void onClose(CloseListener listener);
 
     /**
      * Closes the session with {@link CloseReason#FORCED_CLOSE}: queued messages are flushed first,
-     * then the close packet is sent. Idempotent.
+     * then, over polling, the close packet {@code 1} goes out with them on the next poll; over
+     * WebSocket the WebSocket is closed once they are written (as the Node server does, no {@code
+     * 1} frame). Messages sent after this call are dropped. If the client does not poll again
+     * within {@code min(pingInterval + pingTimeout, 30 s)} the session closes anyway. Idempotent.
      */
     void close();
 

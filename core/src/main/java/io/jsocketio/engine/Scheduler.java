@@ -7,7 +7,9 @@ import java.time.Duration;
  * server; no session has a timer thread. Tests pass a manual implementation to control time.
  *
  * <p>Thread-safety: implementations are safe for concurrent use. Tasks must be short and must not
- * block; they run on the scheduler's own thread.
+ * block; they run on the scheduler's own thread. The engine calls {@link #schedule} and {@link
+ * Cancellable#cancel} while holding a session lock, so neither may block nor run a task on the
+ * calling thread.
  */
 public interface Scheduler extends AutoCloseable {
 

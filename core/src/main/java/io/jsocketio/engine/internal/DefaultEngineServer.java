@@ -32,14 +32,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine: the session registry, request verification with Node's answers, handshakes, and the
- * entry points of the transports.
+ * entry points of the transports. Thread-safety: safe for concurrent use; see {@link EngineServer}.
  *
  * <p>Verification order, as Node (after the CORS/origin step that Node's {@code cors} middleware
  * takes first): transport unknown or disabled (code 0); invalid {@code Origin} characters (3); a
  * {@code sid} unknown (1) or whose session is on another transport (3); a handshake by another
- * method than GET (2); {@code allowRequest} (403, code 4); then the protocol version (5).
- *
- * <p>Thread-safety: safe for concurrent use; see {@link EngineServer}.
+ * method than GET (2); {@code allowRequest} (403, code 4); then the protocol version (5). A request
+ * of a closed engine is answered 503 (a WebSocket is closed with 1001).
  */
 public final class DefaultEngineServer implements EngineServer {
     private static final System.Logger LOG = System.getLogger(DefaultEngineServer.class.getName());
@@ -154,6 +153,10 @@ public final class DefaultEngineServer implements EngineServer {
         }
         PollingTransport polling = new PollingTransport(session);
         List<Packet> first = session.openOverPolling(polling, upgradesFromPolling());
+        if (first == null) {
+            exchange.respond(503, Map.of("Content-Type", "text/plain"), EMPTY);
+            return;
+        }
         announce(session);
         Map<String, String> headers = PollingResponses.baseHeaders(req, corsHeaders);
         CookieOptions cookie = options.cookie();
@@ -227,7 +230,10 @@ public final class DefaultEngineServer implements EngineServer {
             return refused[0];
         }
         WebSocketTransport ws = new WebSocketTransport(session, peer);
-        session.openOverWebSocket(ws);
+        if (!session.openOverWebSocket(ws)) {
+            peer.close(1001, "server closed");
+            return IgnoringHandler.INSTANCE;
+        }
         announce(session);
         ws.pump();
         return ws;

@@ -131,14 +131,16 @@ final class EngineSession implements EngineSocket {
     @Override
     public void send(List<EngineMessage> messages) {
         Objects.requireNonNull(messages, "messages");
+        List<Packet> packets = new ArrayList<>(messages.size());
+        for (EngineMessage m : messages) {
+            packets.add(Packet.message(Objects.requireNonNull(m, "message")));
+        }
         synchronized (lock) {
             if (!state.isOpen()) {
                 LOG.log(Level.DEBUG, () -> id + ": " + state + ", message dropped");
                 return;
             }
-            for (EngineMessage m : messages) {
-                buffer.add(Packet.message(Objects.requireNonNull(m, "message")));
-            }
+            buffer.addAll(packets);
         }
         flushTransport();
     }
@@ -182,10 +184,14 @@ final class EngineSession implements EngineSocket {
 
     /**
      * Opens the session over polling: queues the open packet (and the initial packet) and returns
-     * them, taken out of the buffer, for the handshake response.
+     * them, taken out of the buffer, for the handshake response; null when the session was closed
+     * meanwhile (the engine shut down during the handshake).
      */
-    List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
+    @Nullable List<Packet> openOverPolling(PollingTransport transport, List<String> upgrades) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return null;
+            }
             polling = transport;
             openLocked(upgrades);
             List<Packet> first = new ArrayList<>(buffer);
@@ -194,11 +200,18 @@ final class EngineSession implements EngineSocket {
         }
     }
 
-    /** Opens the session over a WebSocket: the open packet becomes its first frame. */
-    void openOverWebSocket(WebSocketTransport transport) {
+    /**
+     * Opens the session over a WebSocket: the open packet becomes its first frame. False when the
+     * session was closed meanwhile.
+     */
+    boolean openOverWebSocket(WebSocketTransport transport) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return false;
+            }
             webSocket = transport;
             openLocked(List.of());
+            return true;
         }
     }
 
@@ -615,6 +628,7 @@ final class EngineSession implements EngineSocket {
                 return;
             }
             transitionTo(SessionState.CLOSED);
+            server.remove(this); // from now on its sid is unknown
             closeReason = reason;
             closeDescription = description;
             if (polling != null && webSocket == null) {
@@ -634,7 +648,7 @@ final class EngineSession implements EngineSocket {
             closeTimer = null;
             listeners = closeListeners;
             closeListeners = List.of();
-            messageListeners = List.of();
+            // message listeners stay until the lane has delivered what arrived before the close
         }
         LOG.log(
                 Level.DEBUG,
@@ -655,13 +669,17 @@ final class EngineSession implements EngineSocket {
         if (candidate != null) {
             candidate.closePeer(closeCode, reason.wire());
         }
-        server.remove(this);
         lane.execute(() -> notifyClose(listeners, reason, description));
     }
 
     private void notifyClose(
             List<CloseListener> listeners, CloseReason reason, @Nullable String description) {
-        closeDelivered = true;
+        if (!closeDelivered) {
+            closeDelivered = true;
+            synchronized (lock) {
+                messageListeners = List.of();
+            }
+        }
         for (CloseListener l : listeners) {
             try {
                 l.onClose(reason, description);

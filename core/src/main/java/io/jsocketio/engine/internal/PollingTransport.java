@@ -45,11 +45,13 @@ final class PollingTransport {
         boolean overlap = false;
         boolean aborted = false;
         boolean finishClose = false;
-        boolean gone = false;
+        EngineError gone = null;
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
-            if (state == SessionState.CLOSED || session.pollingLocked() != this) {
-                gone = true;
+            if (state == SessionState.CLOSED) {
+                gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
+            } else if (session.pollingLocked() != this) {
+                gone = EngineError.BAD_REQUEST; // upgraded since the registry lookup
             } else if (parked != null) {
                 overlap = true;
             } else if (poll.aborted) {
@@ -66,8 +68,8 @@ final class PollingTransport {
                 parked = poll;
             }
         }
-        if (gone) {
-            PollingResponses.error(exchange, cors, EngineError.BAD_REQUEST, "Bad request");
+        if (gone != null) {
+            PollingResponses.error(exchange, cors, gone, gone.message());
         } else if (overlap) {
             session.terminate(CloseReason.TRANSPORT_ERROR, "overlap from client");
             PollingResponses.status(exchange, cors, 400);

@@ -32,7 +32,7 @@ public final class FakeWebSocketPeer implements WebSocketPeer {
     private Integer closeCode; // guarded by lock
     private String closeReason; // guarded by lock
     private int closeCalls; // guarded by lock
-    private WebSocketHandler handler;
+    private volatile WebSocketHandler handler;
 
     /** A peer whose upgrade request is {@code request}. */
     public FakeWebSocketPeer(EngineRequest request) {
