@@ -1,0 +1,119 @@
+package io.jsocketio.jetty;
+
+import io.jsocketio.engine.EmbeddedServerProvider;
+import io.jsocketio.engine.EngineMount;
+import io.jsocketio.websocket.EngineTransports;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Starts an embedded Jetty 12 (ee10) with the long-polling servlet and the WebSocket endpoint of
+ * every mount installed on one root context ({@link EngineTransports#install}): what {@code
+ * attach(port)} and {@code listen(port)} use when this module is present. One HTTP/1.1 connector
+ * listens on {@code host:port}; port 0 binds a free port, which {@link EmbeddedServer#port()}
+ * returns. No {@code Server} header is sent, like the Node server.
+ *
+ * <p>Thread-safety: stateless; {@link #start} may be called concurrently, each call starts its own
+ * server. The returned server is safe for concurrent use and its {@code close()} is idempotent.
+ */
+public final class JettyServerProvider implements EmbeddedServerProvider {
+    private static final Logger LOG = System.getLogger(JettyServerProvider.class.getName());
+
+    /** The provider; {@link java.util.ServiceLoader} calls this. */
+    public JettyServerProvider() {}
+
+    @Override
+    public EmbeddedServer start(String host, int port, List<EngineMount> mounts)
+            throws IOException {
+        Objects.requireNonNull(host, "host");
+        List<EngineMount> copy = List.copyOf(mounts);
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("jsocketio-jetty");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        JakartaWebSocketServletContainerInitializer.configure(
+                context,
+                (servletContext, container) ->
+                        EngineTransports.install(servletContext, copy.toArray(EngineMount[]::new)));
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("could not start Jetty on " + host + ":" + port, e);
+        }
+        int bound = connector.getLocalPort();
+        LOG.log(
+                Level.INFO,
+                () ->
+                        "jsocketio listening on "
+                                + host
+                                + ":"
+                                + bound
+                                + " at "
+                                + copy.stream().map(EngineMount::path).toList());
+        return new JettyServer(server, bound);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, () -> "stopping Jetty failed: " + e);
+        }
+    }
+
+    /** A running Jetty. */
+    private static final class JettyServer implements EmbeddedServer {
+        private final Server server;
+        private final int port;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        JettyServer(Server server, int port) {
+            this.server = server;
+            this.port = port;
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                stopQuietly(server);
+                LOG.log(Level.INFO, () -> "jsocketio stopped listening on port " + port);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Jetty on port " + port;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.jsocketio.jetty;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JDK WebSocket client, recording every frame in order: {@code text:..}, {@code binary:[1, 2]},
+ * and at the end {@code close:code} or {@code error:..}.
+ */
+final class WsClient implements WebSocket.Listener {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private WebSocket socket;
+
+    static WsClient connect(URI uri) throws Exception {
+        WsClient client = new WsClient();
+        client.socket =
+                HTTP.newWebSocketBuilder().buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** The next frame, failing after the timeout. */
+    String next(Duration timeout) throws InterruptedException {
+        String value = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (value == null) {
+            throw new AssertionError("no frame within " + timeout);
+        }
+        return value;
+    }
+
+    WsClient send(String data) throws Exception {
+        socket.sendText(data, true).get(10, TimeUnit.SECONDS);
+        return this;
+    }
+
+    WsClient sendBinary(byte[] data) throws Exception {
+        socket.sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** Sends without waiting, for messages the server may refuse by closing. */
+    void sendAndForget(String data) {
+        socket.sendText(data, true);
+    }
+
+    void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            frames.add("text:" + text);
+            text.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        binary.writeBytes(bytes);
+        if (last) {
+            frames.add("binary:" + Arrays.toString(binary.toByteArray()));
+            binary.reset();
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        frames.add("close:" + statusCode);
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        frames.add("error:" + error);
+        closed.completeExceptionally(error);
+    }
+}

@@ -1,0 +1,3 @@
+/** Implementation of the servlet transport; not an API. */
+@org.jspecify.annotations.NullMarked
+package io.jsocketio.servlet.internal;

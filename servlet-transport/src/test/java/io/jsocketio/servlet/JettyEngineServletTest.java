@@ -1,0 +1,24 @@
+package io.jsocketio.servlet;
+
+import io.jsocketio.engine.EngineMount;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The servlet transport on embedded Jetty 12 ee10. */
+class JettyEngineServletTest extends EngineServletContractTest {
+    @Override
+    protected Started startContainer(String contextPath, EngineMount mount) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(contextPath);
+        context.addServletContainerInitializer(
+                (classes, servletContext) -> ServletTransport.install(servletContext, mount));
+        server.setHandler(context);
+        server.start();
+        return new Started(connector.getLocalPort(), server::stop);
+    }
+}

@@ -1,0 +1,244 @@
+package io.jsocketio.websocket.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jsocketio.servlet.internal.RequestSnapshot;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionPeerTest {
+    /** Sends the container accepted, in order; the handlers of those still in flight. */
+    private final List<String> wire = new ArrayList<>();
+
+    private final Deque<SendHandler> inFlight = new ArrayDeque<>();
+    private boolean completeInline;
+    private int overlapping;
+    private long sendTimeout = -1;
+    private CloseReason closedWith;
+    private boolean open = true;
+
+    private final RemoteEndpoint.Async remote =
+            proxy(
+                    RemoteEndpoint.Async.class,
+                    (name, args) -> {
+                        switch (name) {
+                            case "setSendTimeout" -> sendTimeout = (Long) args[0];
+                            case "sendText", "sendBinary" -> {
+                                if (!inFlight.isEmpty()) {
+                                    overlapping++;
+                                    throw new IllegalStateException("TEXT_FULL_WRITING");
+                                }
+                                wire.add(
+                                        args[0] instanceof String s
+                                                ? s
+                                                : "binary:" + ((ByteBuffer) args[0]).remaining());
+                                SendHandler handler = (SendHandler) args[1];
+                                if (completeInline) {
+                                    handler.onResult(new SendResult());
+                                } else {
+                                    inFlight.add(handler);
+                                }
+                            }
+                            default -> throw new UnsupportedOperationException(name);
+                        }
+                        return null;
+                    });
+
+    private final Session session =
+            proxy(
+                    Session.class,
+                    (name, args) ->
+                            switch (name) {
+                                case "getAsyncRemote" -> remote;
+                                case "isOpen" -> open;
+                                case "close" -> {
+                                    closedWith = (CloseReason) args[0];
+                                    wire.add("close:" + closedWith.getCloseCode().getCode());
+                                    open = false;
+                                    yield null;
+                                }
+                                default -> throw new UnsupportedOperationException(name);
+                            });
+
+    private final List<String> completions = new ArrayList<>();
+
+    private SessionPeer peer() {
+        return new SessionPeer(
+                session,
+                RequestSnapshot.of("GET", "/", "", Map.of(), new InetSocketAddress(0), false),
+                5000);
+    }
+
+    private void completeNext() {
+        inFlight.poll().onResult(new SendResult());
+    }
+
+    @Test
+    void setsTheSendTimeout() {
+        peer();
+        assertThat(sendTimeout).isEqualTo(5000);
+    }
+
+    @Test
+    void queuesSendsWhileOneIsInFlightAndSendsTheNextFromTheCallback() {
+        SessionPeer peer = peer();
+
+        peer.sendText("a", e -> completions.add("a " + e));
+        peer.sendBinary(ByteBuffer.wrap(new byte[3]), e -> completions.add("b " + e));
+        peer.sendText("c", e -> completions.add("c " + e));
+        assertThat(wire).containsExactly("a");
+
+        completeNext();
+        assertThat(wire).containsExactly("a", "binary:3");
+        completeNext();
+        completeNext();
+
+        assertThat(wire).containsExactly("a", "binary:3", "c");
+        assertThat(completions).containsExactly("a null", "b null", "c null");
+        assertThat(overlapping).isZero();
+    }
+
+    @Test
+    void drainsSendsCompletedOnTheCallingThreadWithoutRecursion() {
+        completeInline = true;
+        SessionPeer peer = peer();
+        int count = 100_000;
+        // each completion sends the next, as an engine flushing its buffer would
+        Runnable[] sendNext = new Runnable[1];
+        int[] sent = {0};
+        sendNext[0] =
+                () -> {
+                    if (sent[0] < count) {
+                        sent[0]++;
+                        peer.sendText("m", e -> sendNext[0].run());
+                    }
+                };
+
+        sendNext[0].run();
+
+        assertThat(wire).hasSize(count);
+    }
+
+    @Test
+    void closesOnlyAfterTheSendsAlreadyAccepted() {
+        SessionPeer peer = peer();
+        peer.sendText("4last", e -> completions.add("last " + e));
+        peer.sendText("1", e -> completions.add("close packet " + e));
+
+        peer.close(1000, "");
+        assertThat(closedWith).isNull();
+        completeNext();
+        completeNext();
+
+        assertThat(wire).containsExactly("4last", "1", "close:1000");
+        assertThat(completions).containsExactly("last null", "close packet null");
+    }
+
+    @Test
+    void refusesSendsAfterClose() {
+        SessionPeer peer = peer();
+        peer.close(1000, "");
+
+        peer.sendText("4late", e -> completions.add(String.valueOf(e)));
+
+        assertThat(wire).containsExactly("close:1000");
+        assertThat(completions).singleElement().asString().contains("closed");
+    }
+
+    @Test
+    void closesOnce() {
+        SessionPeer peer = peer();
+
+        peer.close(1000, "");
+        peer.close(1011, "again");
+
+        assertThat(wire).containsExactly("close:1000");
+    }
+
+    @Test
+    void failsQueuedSendsWhenTheContainerReportsTheEnd() {
+        SessionPeer peer = peer();
+        peer.sendText("a", e -> completions.add("a " + (e == null ? "ok" : "failed")));
+        peer.sendText("b", e -> completions.add("b " + (e == null ? "ok" : "failed")));
+
+        peer.terminated();
+        inFlight.poll().onResult(new SendResult(new IOException("reset")));
+
+        assertThat(wire).containsExactly("a");
+        assertThat(completions).containsExactly("b failed", "a failed");
+    }
+
+    @Test
+    void reportsAContainerThatRefusesASendAsAFailedSend() {
+        SessionPeer peer = peer();
+        open = false;
+        SessionPeer broken =
+                new SessionPeer(
+                        proxy(
+                                Session.class,
+                                (name, args) ->
+                                        switch (name) {
+                                            case "getAsyncRemote" ->
+                                                    proxy(
+                                                            RemoteEndpoint.Async.class,
+                                                            (n, a) -> {
+                                                                throw new IllegalStateException(
+                                                                        "closed");
+                                                            });
+                                            default -> null;
+                                        }),
+                        peer.request(),
+                        0);
+
+        broken.sendText("a", e -> completions.add("a " + e.getMessage()));
+        broken.sendText("b", e -> completions.add("b " + e.getMessage()));
+
+        assertThat(completions).containsExactly("a closed", "b closed");
+    }
+
+    @Test
+    void shortensCloseReasonsToWhatAFrameHolds() {
+        CloseReason reason = SessionPeer.closeReason(1000, "é".repeat(100));
+
+        assertThat(reason.getReasonPhrase().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(123);
+        assertThat(SessionPeer.closeReason(1009, "too big").getCloseCode().getCode())
+                .isEqualTo(1009);
+        assertThat(SessionPeer.closeReason(42, "").getCloseCode().getCode()).isEqualTo(1000);
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Object handle(String name, Object[] args) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, Handler handler) {
+        return type.cast(
+                Proxy.newProxyInstance(
+                        SessionPeerTest.class.getClassLoader(),
+                        new Class<?>[] {type},
+                        (p, method, args) ->
+                                switch (method.getName()) {
+                                    case "toString" -> "fake " + type.getSimpleName();
+                                    case "hashCode" -> System.identityHashCode(p);
+                                    case "equals" -> p == args[0];
+                                    default ->
+                                            handler.handle(
+                                                    method.getName(),
+                                                    args == null ? new Object[0] : args);
+                                }));
+    }
+}
