@@ -12,5 +12,4 @@ module io.jsocketio.core {
 
     uses io.jsocketio.engine.EmbeddedServerProvider;
     uses io.jsocketio.spi.ContainerAttacher;
-    uses io.jsocketio.spi.ClientBundle;
 }

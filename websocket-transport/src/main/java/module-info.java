@@ -10,4 +10,7 @@ module io.jsocketio.websocket {
     requires static org.jspecify;
 
     exports io.jsocketio.websocket;
+
+    provides io.jsocketio.spi.ContainerAttacher with
+            io.jsocketio.websocket.internal.ServletContextAttacher;
 }

@@ -159,6 +159,17 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return impl.engine();
     }
 
+    /**
+     * What a transport installs to host this server: its engine (created on the first call, with
+     * the current options, as {@code attach} does) and, with {@code serveClient}, the client files.
+     * For an HTTP server of your own that carries other endpoints too, e.g. {@code
+     * EngineTransports.install(servletContext, io.mount())} or an {@link
+     * io.jsocketio.engine.EmbeddedServerProvider} started with several mounts.
+     */
+    public io.jsocketio.engine.EngineMount mount() {
+        return impl.mount();
+    }
+
     /** The port of the embedded HTTP server, when listening on one. */
     public OptionalInt port() {
         return impl.port();

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *   <caption>Socket.IO options and defaults (engine options: see {@link EngineOptions})</caption>
  *   <tr><th>option</th><th>default</th></tr>
  *   <tr><td>path</td><td>{@code /socket.io/}</td></tr>
- *   <tr><td>serveClient</td><td>true (when a {@link io.jsocketio.spi.ClientBundle} is on the class path)</td></tr>
+ *   <tr><td>serveClient</td><td>true (the files come from io.jsocketio:jsocketio-client-dist, a dependency of core)</td></tr>
  *   <tr><td>adapter</td><td>the in-memory adapter</td></tr>
  *   <tr><td>connectTimeout</td><td>45 s</td></tr>
  *   <tr><td>cleanupEmptyChildNamespaces</td><td>false</td></tr>

@@ -196,6 +196,15 @@ public final class ServerImpl {
         }
     }
 
+    /** The engine with this server's static files; the engine is created on the first call. */
+    public EngineMount mount() {
+        EngineServer e;
+        synchronized (lock) {
+            e = engine;
+        }
+        return mount(e != null ? e : createEngine());
+    }
+
     /** Undoes a failed attach: closes the engine, forgets it, stops the threads made for it. */
     private void detach(EngineServer e) {
         e.close();

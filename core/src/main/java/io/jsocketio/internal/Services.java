@@ -1,6 +1,6 @@
 package io.jsocketio.internal;
 
-import io.jsocketio.spi.ClientBundle;
+import io.jsocketio.engine.StaticFiles;
 import io.jsocketio.spi.ContainerAttacher;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +36,15 @@ final class Services {
                         + " io.jsocketio:jsocketio-websocket-transport)");
     }
 
-    static @Nullable ClientBundle clientBundle() {
-        List<ClientBundle> bundles = load(ClientBundle.class);
-        if (bundles.isEmpty()) {
+    static @Nullable StaticFiles clientBundle() {
+        ClientBundle bundle = ClientBundle.shared();
+        if (!bundle.isAvailable()) {
             LOG.log(
                     System.Logger.Level.DEBUG,
-                    "serveClient is on but no client bundle is on the class path"
-                            + " (io.jsocketio:jsocketio-client-bundle); nothing is served");
+                    "serveClient is on but io.jsocketio:jsocketio-client-dist is not on the"
+                            + " class path; nothing is served");
             return null;
         }
-        return bundles.get(0);
+        return bundle;
     }
 }

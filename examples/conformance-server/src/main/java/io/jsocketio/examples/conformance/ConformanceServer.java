@@ -1,5 +1,7 @@
 package io.jsocketio.examples.conformance;
 
+import io.jsocketio.Server;
+import io.jsocketio.ServerOptions;
 import io.jsocketio.engine.CorsOptions;
 import io.jsocketio.engine.EmbeddedServerProvider;
 import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
@@ -13,15 +15,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The conformance server of {@code shared/CONFORMANCE.md}: a bare Engine.IO echo server at {@code
- * /engine.io/} on 127.0.0.1, port {@code PORT} (default 3000), with the suites' settings.
+ * The conformance server of {@code shared/CONFORMANCE.md}, on 127.0.0.1, port {@code PORT} (default
+ * 3000), with the suites' settings: a bare Engine.IO echo server at {@code /engine.io/} and the
+ * Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on one embedded Jetty.
  */
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
+    private final Server io;
     private final EmbeddedServer http;
 
-    private ConformanceServer(EngineServer echoEngine, EmbeddedServer http) {
+    private ConformanceServer(EngineServer echoEngine, Server io, EmbeddedServer http) {
         this.echoEngine = echoEngine;
+        this.io = io;
         this.http = http;
     }
 
@@ -40,10 +45,25 @@ public final class ConformanceServer implements AutoCloseable {
     public static ConformanceServer start(int port) throws IOException {
         EngineServer echo = EngineServer.create(engineOptions("/engine.io/"));
         echo.onConnection(socket -> socket.onMessage(socket::send));
+        Server io =
+                new Server(
+                        ServerOptions.builder()
+                                .engine(engineOptions("/socket.io/"))
+                                .path("/socket.io/")
+                                .connectTimeout(Duration.ofMillis(1000))
+                                .build());
+        ConformanceApp.install(io);
         List<EngineMount> mounts = new ArrayList<>();
         mounts.add(EngineMount.of(echo));
-        EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
-        return new ConformanceServer(echo, http);
+        mounts.add(io.mount());
+        try {
+            EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
+            return new ConformanceServer(echo, io, http);
+        } catch (IOException | RuntimeException e) {
+            io.close();
+            echo.close();
+            throw e;
+        }
     }
 
     /** The port it listens on. */
@@ -53,6 +73,7 @@ public final class ConformanceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        io.close();
         echoEngine.close();
         http.close();
     }

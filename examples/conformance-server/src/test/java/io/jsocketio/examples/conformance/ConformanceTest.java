@@ -1,8 +1,7 @@
-package io.jsocketio;
+package io.jsocketio.examples.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jsocketio.testing.ConformanceApp;
 import io.jsocketio.testing.FakeEngineSocket;
 import io.jsocketio.testing.SioHarness;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.jsocketio.testing;
+package io.jsocketio.examples.conformance;
 
 import io.jsocketio.Ack;
 import io.jsocketio.Args;
