@@ -9,12 +9,16 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -24,11 +28,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * listens on {@code host:port}; port 0 binds a free port, which {@link EmbeddedServer#port()}
  * returns. No {@code Server} header is sent, like the Node server.
  *
+ * <p>Static files: when the class path holds a directory {@value #PUBLIC_RESOURCES}, its files are
+ * served at {@code /} by GET (with {@code index.html} for a directory, no listings), below the
+ * engine mounts, which keep their paths. This is the embedded server's only addition to what Node's
+ * {@code new Server(port)} serves; it lets an application ship its page next to the server, as
+ * {@code examples/chat} does. Without that directory nothing else is served.
+ *
  * <p>Thread-safety: stateless; {@link #start} may be called concurrently, each call starts its own
  * server. The returned server is safe for concurrent use and its {@code close()} is idempotent.
  */
 public final class JettyServerProvider implements EmbeddedServerProvider {
     private static final Logger LOG = System.getLogger(JettyServerProvider.class.getName());
+
+    /** The class-path directory whose files are served at {@code /} when it exists. */
+    public static final String PUBLIC_RESOURCES = "META-INF/jsocketio/public/";
 
     /** The provider; {@link java.util.ServiceLoader} calls this. */
     public JettyServerProvider() {}
@@ -56,6 +69,7 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
                 context,
                 (servletContext, container) ->
                         EngineTransports.install(servletContext, copy.toArray(EngineMount[]::new)));
+        servePublicResources(context);
         server.setHandler(context);
         try {
             server.start();
@@ -77,6 +91,21 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
                                 + " at "
                                 + copy.stream().map(EngineMount::path).toList());
         return new JettyServer(server, bound);
+    }
+
+    /** Serves {@link #PUBLIC_RESOURCES} at {@code /} when the class path has that directory. */
+    private static void servePublicResources(ServletContextHandler context) {
+        Resource files = ResourceFactory.of(context).newClassLoaderResource(PUBLIC_RESOURCES);
+        if (files == null || !files.exists()) {
+            return;
+        }
+        context.setBaseResource(files);
+        context.setWelcomeFiles(new String[] {"index.html"});
+        ServletHolder holder = new ServletHolder("jsocketio-public", ResourceServlet.class);
+        holder.setInitParameter("dirAllowed", "false");
+        holder.setInitParameter("welcomeServlets", "false");
+        context.addServlet(holder, "/");
+        LOG.log(Level.DEBUG, () -> "serving " + files + " at /");
     }
 
     private static void stopQuietly(Server server) {
