@@ -6,6 +6,7 @@
   const params = new URLSearchParams(location.search);
   // ?transports=polling (or websocket, or polling,websocket) picks the client's transports
   const transports = params.get("transports") ? params.get("transports").split(",") : undefined;
+  const MAX_IMAGE_BYTES = 2 * 1024 * 1024;  // as the server's ChatServer.MAX_IMAGE_BYTES
 
   const state = {
     name: "",
@@ -281,6 +282,10 @@
   function sendImage(file) {
     const room = state.current;
     if (!room) return;
+    if (file.size > MAX_IMAGE_BYTES) {
+      notice(room, file.name + " is larger than 2 MB", "error");
+      return;
+    }
     file.arrayBuffer().then((bytes) => {
       const meta = message(room, state.name, true, null, (item) => item.appendChild(imageElement(file.type, bytes, file.name)));
       const t = tick(meta);

@@ -45,6 +45,7 @@ public final class ChatApp {
     private static final int MAX_TEXT = 2000;
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     private static final String PREFIX = "room:";
+    private static final Map<?, ?> EMPTY = Map.of();
 
     private final Server io;
     private final AtomicLong ids = new AtomicLong();
@@ -93,19 +94,19 @@ public final class ChatApp {
     private void join(Socket socket, String name, Args args, Ack ack) {
         String room = room(args);
         if (room == null) {
-            reply(ack, Map.of("error", "a room name is 1 to 32 letters, digits, - or _"));
+            reply(ack, fields("error", "a room name is 1 to 32 letters, digits, - or _"));
             return;
         }
         String key = PREFIX + room;
         if (socket.rooms().contains(key)) {
-            reply(ack, Map.of("room", room));
+            reply(ack, fields("room", room));
             members(key);
             return;
         }
         socket.join(key)
                 .thenRun(
                         () -> {
-                            reply(ack, Map.of("room", room));
+                            reply(ack, fields("room", room));
                             notice(key, name + " joined #" + room);
                             members(key);
                         });
@@ -114,14 +115,14 @@ public final class ChatApp {
     private void leave(Socket socket, String name, Args args, Ack ack) {
         String room = room(args);
         if (room == null || !socket.rooms().contains(PREFIX + room)) {
-            reply(ack, Map.of("error", "not in that room"));
+            reply(ack, fields("error", "not in that room"));
             return;
         }
         String key = PREFIX + room;
         socket.leave(key)
                 .thenRun(
                         () -> {
-                            reply(ack, Map.of("room", room));
+                            reply(ack, fields("room", room));
                             notice(key, name + " left #" + room);
                             members(key);
                         });
@@ -133,11 +134,11 @@ public final class ChatApp {
         String text = in.get("text") instanceof String t ? t.strip() : "";
         String key = PREFIX + room;
         if (!socket.rooms().contains(key)) {
-            reply(ack, Map.of("error", "join #" + room + " first"));
+            reply(ack, fields("error", "join #" + room + " first"));
             return;
         }
         if (text.isEmpty() || text.length() > MAX_TEXT) {
-            reply(ack, Map.of("error", "a message is 1 to " + MAX_TEXT + " characters"));
+            reply(ack, fields("error", "a message is 1 to " + MAX_TEXT + " characters"));
             return;
         }
         String id = "m" + ids.incrementAndGet();
@@ -155,11 +156,11 @@ public final class ChatApp {
                             if (!responses.isEmpty()) {
                                 socket.emit(
                                         "delivered",
-                                        Map.of("id", id, "room", room, "count", responses.size()));
+                                        fields("id", id, "room", room, "count", responses.size()));
                             }
                         },
                         out);
-        reply(ack, Map.of("id", id, "time", out.get("time")));
+        reply(ack, fields("id", id, "time", out.get("time")));
     }
 
     private void typing(Socket socket, String name, Args args) {
@@ -170,7 +171,7 @@ public final class ChatApp {
             boolean typing = Boolean.TRUE.equals(in.get("typing"));
             socket.to(key)
                     .asVolatile()
-                    .emit("typing", Map.of("room", room, "name", name, "typing", typing));
+                    .emit("typing", fields("room", room, "name", name, "typing", typing));
         }
     }
 
@@ -181,16 +182,16 @@ public final class ChatApp {
         String file = in.get("name") instanceof String f ? f : "image";
         String key = PREFIX + room;
         if (!socket.rooms().contains(key)) {
-            reply(ack, Map.of("error", "join #" + room + " first"));
+            reply(ack, fields("error", "join #" + room + " first"));
             return;
         }
         if (args.size() < 2 || !args.isBinary(1) || !IMAGE_TYPES.contains(mime)) {
-            reply(ack, Map.of("error", "send a PNG, JPEG, GIF or WebP image"));
+            reply(ack, fields("error", "send a PNG, JPEG, GIF or WebP image"));
             return;
         }
         byte[] bytes = args.binary(1);
         if (bytes.length > ChatServer.MAX_IMAGE_BYTES) {
-            reply(ack, Map.of("error", "images are limited to 2 MB"));
+            reply(ack, fields("error", "images are limited to 2 MB"));
             return;
         }
         String id = "m" + ids.incrementAndGet();
@@ -202,7 +203,7 @@ public final class ChatApp {
         meta.put("mime", mime);
         meta.put("time", Instant.now().toString());
         socket.to(key).emit("image", meta, bytes);
-        reply(ack, Map.of("id", id, "time", meta.get("time")));
+        reply(ack, fields("id", id, "time", meta.get("time")));
     }
 
     /** Sends the room's sorted nicknames to everyone in it. */
@@ -219,7 +220,7 @@ public final class ChatApp {
                             io.to(key)
                                     .emit(
                                             "members",
-                                            Map.of(
+                                            fields(
                                                     "room",
                                                     key.substring(PREFIX.length()),
                                                     "members",
@@ -235,7 +236,7 @@ public final class ChatApp {
         io.to(key)
                 .emit(
                         "notice",
-                        Map.of(
+                        fields(
                                 "room",
                                 key.substring(PREFIX.length()),
                                 "text",
@@ -253,7 +254,16 @@ public final class ChatApp {
     }
 
     private static Map<?, ?> object(Args args) {
-        return !args.isEmpty() && args.toList().get(0) instanceof Map<?, ?> map ? map : Map.of();
+        return !args.isEmpty() && args.toList().get(0) instanceof Map<?, ?> map ? map : EMPTY;
+    }
+
+    /** A JSON object whose keys keep their order on the wire: key, value, key, value... */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static void reply(Ack ack, Object value) {
