@@ -13,6 +13,7 @@
 //   waitTexts {page, selector, expected, timeout?} until the elements' texts equal expected
 //   texts {page, selector}                      the elements' texts
 //   eval {page, expression}                     page.evaluate(expression)
+//   websockets {page}                           the URLs of the WebSockets the page opened
 //   screenshot {page, path}                     closePage {page}
 "use strict";
 const path = require("path");
@@ -74,7 +75,9 @@ const commands = {
     const p = await context.newPage();
     p.on("console", (m) => print({ event: "console", page: c.page, type: m.type(), text: m.text() }));
     p.on("pageerror", (e) => print({ event: "pageerror", page: c.page, message: String(e) }));
-    pages.set(c.page, { context, page: p });
+    const entry = { context, page: p, websockets: [] };
+    p.on("websocket", (ws) => entry.websockets.push(ws.url()));
+    pages.set(c.page, entry);
     await p.goto(c.url);
     return p.url();
   },
@@ -90,6 +93,11 @@ const commands = {
     return loc.count();
   },
   waitTexts: (c) => waitTexts(page(c.page), c.selector, c.expected, c.timeout || 10000),
+  websockets: (c) => {
+    const p = pages.get(c.page);
+    if (!p) throw new Error("no page " + c.page);
+    return p.websockets;
+  },
   texts: (c) => page(c.page).locator(c.selector).allTextContents(),
   eval: (c) => page(c.page).evaluate(c.expression),
   screenshot: async (c) => {

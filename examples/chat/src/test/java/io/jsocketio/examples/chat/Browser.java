@@ -126,6 +126,16 @@ final class Browser implements AutoCloseable {
         return values.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
+    /** The URLs of the WebSockets the page opened so far. */
+    List<String> websockets(String page) {
+        return call(NodeJson.command("websockets").add("page", page))
+                .asJsonArray()
+                .getValuesAs(JsonString.class)
+                .stream()
+                .map(JsonString::getString)
+                .toList();
+    }
+
     JsonValue eval(String page, String expression) {
         return call(NodeJson.command("eval").add("page", page).add("expression", expression));
     }

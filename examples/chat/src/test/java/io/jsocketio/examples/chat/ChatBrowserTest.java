@@ -124,6 +124,10 @@ class ChatBrowserTest {
                 .isEqualTo("\"64x48\"");
         assertThat(browser.texts("alice", MESSAGES + " .from")).containsExactly("bob", "bob");
 
+        assertThat(browser.websockets("alice"))
+                .singleElement()
+                .asString()
+                .contains("/socket.io/?EIO=4&transport=websocket");
         browser.screenshot("alice", screenshots.resolve("chat-alice.png"));
         browser.screenshot("bob", screenshots.resolve("chat-bob.png"));
 
@@ -173,6 +177,8 @@ class ChatBrowserTest {
         browser.waitFor("carol", MESSAGES + " .text", "received");
         assertThat(browser.eval("dave", "document.getElementById('transport').textContent"))
                 .hasToString("\"(polling)\"");
+        assertThat(browser.websockets("carol")).isEmpty();
+        assertThat(browser.websockets("dave")).isEmpty();
         browser.screenshot("carol", screenshots.resolve("chat-polling-carol.png"));
     }
 
