@@ -183,6 +183,11 @@ final class PollingTransport {
         poll.answer(out);
     }
 
+    /** Whether a GET is parked, ready to carry packets now. */
+    boolean isWritableLocked() {
+        return parked != null;
+    }
+
     /** Takes the parked GET away, to answer it elsewhere. */
     @Nullable Poll takeParkedLocked() {
         Poll p = parked;
