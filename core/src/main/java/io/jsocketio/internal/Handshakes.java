@@ -41,9 +41,9 @@ final class Handshakes {
 
     /**
      * Protocol v4 (2.x clients): the query of the CONNECT packet's namespace ({@code
-     * /admin?token=1}, given here as {@code auth}) also shows in the handshake query, its values
-     * replacing the request's, as the 2.x Node server did. (Node 4.x puts it in {@code auth} only;
-     * it is there too.)
+     * /admin?token=1}, given here as {@code auth}) also shows in the handshake query, as with the
+     * 2.x Node server: it adds the names the request's query lacks, the request's values win. (Node
+     * 4.x puts it in {@code auth} only; it is there too.)
      */
     private static Map<String, List<String>> mergedQuery(
             Map<String, List<String>> query, JsonObject auth) {
@@ -53,7 +53,7 @@ final class Handshakes {
         Map<String, List<String>> merged = new LinkedHashMap<>(query);
         auth.forEach(
                 (k, v) ->
-                        merged.put(
+                        merged.putIfAbsent(
                                 k,
                                 List.of(v instanceof JsonString s ? s.getString() : v.toString())));
         return merged;
