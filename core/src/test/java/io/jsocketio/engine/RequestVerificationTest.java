@@ -56,12 +56,12 @@ class RequestVerificationTest {
     }
 
     @Test
-    void eio3IsRefusedEvenWithAllowEio3UntilRevision3Exists() {
+    void eio3IsAcceptedWithAllowEio3() {
         try (EngineHarness h = EngineHarness.create(b -> b.allowEIO3(true))) {
             FakePollingExchange ex =
                     h.handle(FakePollingExchange.get(h.url("EIO=3&transport=polling")));
-            assertThat(ex.body())
-                    .isEqualTo("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
+            assertThat(ex.status()).isEqualTo(200);
+            assertThat(ex.body()).matches("\\d+:0\\{\"sid\":.*");
         }
     }
 

@@ -258,8 +258,9 @@ public final class DefaultEngineServer implements EngineServer {
             return ProtocolV4.INSTANCE;
         }
         if (eio.equals("3") && options.allowEIO3()) {
-            LOG.log(Level.DEBUG, "EIO=3 asked, but protocol revision 3 is not implemented yet");
+            return ProtocolV3.forHandshake(req);
         }
+        // unlike Node, a missing EIO is refused even with allowEIO3 (Node assumes 3)
         return null;
     }
 

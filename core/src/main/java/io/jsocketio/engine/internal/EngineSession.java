@@ -110,6 +110,27 @@ final class EngineSession implements EngineSocket {
         }
     }
 
+    /**
+     * As Node's {@code transport.writable}: over polling, a GET is parked; over WebSocket, no frame
+     * is being sent. False when the session is not open.
+     */
+    @Override
+    public boolean isWritable() {
+        PollingTransport p;
+        WebSocketTransport ws;
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                return false;
+            }
+            ws = webSocket;
+            p = polling;
+            if (ws != null) {
+                return ws.isWritableLocked();
+            }
+            return p != null && p.isWritableLocked();
+        }
+    }
+
     @Override
     public Executor lane() {
         return lane;
@@ -202,6 +223,8 @@ final class EngineSession implements EngineSocket {
         }
         if (protocol.serverPings()) {
             heartbeat.startLocked();
+        } else {
+            heartbeat.startClientDrivenLocked();
         }
     }
 
@@ -304,6 +327,7 @@ final class EngineSession implements EngineSocket {
     /** Handles packets that arrived on the current transport, in order. */
     void onPackets(List<Packet> packets, Object source) {
         List<EngineMessage> messages = null;
+        boolean answered = false;
         synchronized (lock) {
             if (!state.isOpen()) {
                 LOG.log(Level.DEBUG, () -> id + ": " + state + ", inbound packets ignored");
@@ -330,10 +354,14 @@ final class EngineSession implements EngineSocket {
                     }
                 }
                 case PING -> {
-                    // revision 4: only the server pings (revision 3 answers here)
-                    listeners.dispatch(messages);
-                    terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
-                    return;
+                    if (protocol.serverPings()) {
+                        // revision 4: only the server pings
+                        listeners.dispatch(messages);
+                        terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+                        return;
+                    }
+                    onClientPing();
+                    answered = true;
                 }
                 case CLOSE -> {
                     listeners.dispatch(messages);
@@ -349,6 +377,19 @@ final class EngineSession implements EngineSocket {
             }
         }
         listeners.dispatch(messages);
+        if (answered) {
+            flushTransport();
+        }
+    }
+
+    /** Revision 3: a ping from the client is answered with a pong (no data, as Node). */
+    private void onClientPing() {
+        synchronized (lock) {
+            if (state.isOpen()) {
+                heartbeat.onClientPingLocked();
+                buffer.add(Packet.of(PacketType.PONG));
+            }
+        }
     }
 
     private void onPong() {

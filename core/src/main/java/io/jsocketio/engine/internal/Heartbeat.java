@@ -6,10 +6,12 @@ import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.Scheduler.Cancellable;
 import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketType;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server-initiated heartbeat of one session (protocol revision 4): a ping {@code 2} every
+ * The heartbeat of one session. Revision 3: the client pings, see {@link
+ * #startClientDrivenLocked()}. Revision 4, the server-initiated heartbeat: a ping {@code 2} every
  * {@code pingInterval}, counted from the open packet and then from each pong; no pong within {@code
  * pingTimeout} closes the session with {@code ping timeout}. As in Node, a client that sent any
  * packet since the ping gets one more {@code pingTimeout} for its pong (Node compares timestamps;
@@ -37,6 +39,41 @@ final class Heartbeat {
     /** Starts the first interval (with the open packet). */
     void startLocked() {
         intervalTimer = scheduler.schedule(options.pingInterval(), this::onInterval);
+    }
+
+    /**
+     * Starts the client-driven heartbeat of revision 3 (with the open packet): the session times
+     * out after {@code pingInterval + pingTimeout} without a ping. As with revision 4, a client
+     * that sent any other packet meanwhile gets one more such period.
+     */
+    void startClientDrivenLocked() {
+        packetSincePing = false;
+        cancel(timeoutTimer);
+        timeoutTimer = scheduler.schedule(clientTimeout(), this::onClientTimeout);
+    }
+
+    /** A ping arrived from a revision 3 client: the timeout starts over. */
+    void onClientPingLocked() {
+        startClientDrivenLocked();
+    }
+
+    private Duration clientTimeout() {
+        return options.pingInterval().plus(options.pingTimeout());
+    }
+
+    private void onClientTimeout() {
+        synchronized (session.lock) {
+            if (!session.stateLocked().isOpen()) {
+                return;
+            }
+            if (packetSincePing) {
+                packetSincePing = false;
+                timeoutTimer = scheduler.schedule(clientTimeout(), this::onClientTimeout);
+                return;
+            }
+            timeoutTimer = null;
+        }
+        session.terminate(CloseReason.PING_TIMEOUT, null);
     }
 
     /** A packet of any kind arrived from the client. */

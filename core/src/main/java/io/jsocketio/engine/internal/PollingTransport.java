@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * one POST being read. Its fields are guarded by the session's lock.
  *
  * <p>Answers (as Node): a GET takes everything queued at once, or parks until something is queued;
- * a second GET while one is parked ends the session with {@code transport error} (the parked one
- * gets {@code 1}, the new one 400); an aborted parked GET ends it too. A POST answers {@code ok}
- * after its packets were handed on, 400 and {@code parse error} for an invalid payload, 413 and
- * {@code transport error} beyond {@code maxHttpBufferSize}; two POSTs at once end the session.
+ * a POST's {@code ok} goes out once the message listeners have run (on the session's lane); a
+ * second GET while one is parked ends the session with {@code transport error} (the parked one gets
+ * {@code 1}, the new one 400); an aborted parked GET ends it too. A POST answers {@code ok} after
+ * its packets were handed on, 400 and {@code parse error} for an invalid payload, 413 and {@code
+ * transport error} beyond {@code maxHttpBufferSize}; two POSTs at once end the session.
  *
  * <p>Thread-safety: safe for concurrent use; entered from container threads and the scheduler.
  */
@@ -126,7 +127,10 @@ final class PollingTransport {
                             return;
                         }
                         session.onPackets(packets, PollingTransport.this);
-                        PollingResponses.ok(exchange, headers);
+                        // answered from the lane, after the message listeners saw these packets:
+                        // what they send in reply is queued before the client's next GET, as in
+                        // Node, where the listeners run before the answer is written
+                        session.lane().execute(() -> PollingResponses.ok(exchange, headers));
                     }
 
                     @Override
@@ -181,6 +185,11 @@ final class PollingTransport {
             session.finishClose();
         }
         poll.answer(out);
+    }
+
+    /** Whether a GET is parked, ready to carry packets now. */
+    boolean isWritableLocked() {
+        return parked != null;
     }
 
     /** Takes the parked GET away, to answer it elsewhere. */

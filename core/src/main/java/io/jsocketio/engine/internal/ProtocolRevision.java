@@ -9,7 +9,7 @@ import java.util.List;
  * What differs between revisions of the Engine.IO protocol, chosen once per session from the {@code
  * EIO} query parameter of its handshake: the polling body format, the WebSocket frame format and
  * the direction of the heartbeat. Revision 4 is {@link ProtocolV4}; revision 3 (length-prefixed
- * payloads, {@code b64}, JSONP, client pings) plugs in here later.
+ * payloads, {@code b64}, JSONP, client pings) is {@link ProtocolV3}.
  *
  * <p>Thread-safety: implementations are stateless and safe for concurrent use.
  */
@@ -48,8 +48,12 @@ interface ProtocolRevision {
      */
     Packet decodeBinary(byte[] frame);
 
-    /** Whether {@code packet} goes out as a binary WebSocket frame ({@link #encodeBinary}). */
-    boolean isBinaryFrame(Packet packet);
+    /**
+     * Whether {@code packet} goes out as a binary WebSocket frame ({@link #encodeBinary}), on a
+     * WebSocket whose client supports binary ({@code clientSupportsBinary}: no {@code b64}
+     * parameter) or not.
+     */
+    boolean isBinaryFrame(Packet packet, boolean clientSupportsBinary);
 
     /** The text WebSocket frame of a packet. */
     String encodeText(Packet packet);

@@ -59,7 +59,8 @@ final class ProtocolV4 implements ProtocolRevision {
     }
 
     @Override
-    public boolean isBinaryFrame(Packet packet) {
+    public boolean isBinaryFrame(Packet packet, boolean clientSupportsBinary) {
+        // revision 4 clients always get binary frames; b64 is not looked at
         return packet.isBinary();
     }
 

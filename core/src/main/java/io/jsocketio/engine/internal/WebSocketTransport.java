@@ -28,6 +28,7 @@ final class WebSocketTransport implements WebSocketHandler {
     private final EngineSession session;
     private final WebSocketPeer peer;
     private final long maxMessageSize;
+    private final boolean clientSupportsBinary;
     private final AtomicInteger wip = new AtomicInteger();
     private final Consumer<Throwable> onSent = this::onSent;
     private final ArrayDeque<Packet> own = new ArrayDeque<>(2); // guarded by session.lock
@@ -38,6 +39,7 @@ final class WebSocketTransport implements WebSocketHandler {
         this.session = session;
         this.peer = peer;
         this.maxMessageSize = session.options().maxHttpBufferSize();
+        this.clientSupportsBinary = ProtocolV3.supportsBinary(peer.request());
     }
 
     // ---- inbound ---------------------------------------------------------------------------
@@ -119,6 +121,11 @@ final class WebSocketTransport implements WebSocketHandler {
 
     // ---- outbound --------------------------------------------------------------------------
 
+    /** Whether a frame written now would go out at once: none in flight, the peer still open. */
+    boolean isWritableLocked() {
+        return !inFlight && !peerClosed;
+    }
+
     /** Queues a packet of this WebSocket alone (the {@code 3probe} of an upgrade). */
     void queueOwnLocked(Packet packet) {
         own.add(packet);
@@ -167,7 +174,7 @@ final class WebSocketTransport implements WebSocketHandler {
         LOG.log(Level.TRACE, () -> session.id() + ": sending " + packet);
         ProtocolRevision protocol = session.protocolRevision();
         try {
-            if (protocol.isBinaryFrame(packet)) {
+            if (protocol.isBinaryFrame(packet, clientSupportsBinary)) {
                 peer.sendBinary(ByteBuffer.wrap(protocol.encodeBinary(packet)), onSent);
             } else {
                 peer.sendText(protocol.encodeText(packet), onSent);

@@ -30,7 +30,10 @@ public final class ConformanceServer implements AutoCloseable {
         this.http = http;
     }
 
-    /** The engine options shared by both endpoints (CONFORMANCE.md section 1). */
+    /**
+     * The engine options shared by both endpoints (CONFORMANCE.md section 1), with Engine.IO v3
+     * clients accepted (section 5).
+     */
     static EngineOptions engineOptions(String path) {
         return EngineOptions.builder()
                 .path(path)
@@ -38,6 +41,7 @@ public final class ConformanceServer implements AutoCloseable {
                 .pingTimeout(Duration.ofMillis(envMillis("PING_TIMEOUT_MS", 200)))
                 .maxHttpBufferSize(1_000_000)
                 .cors(CorsOptions.anyOrigin())
+                .allowEIO3(true)
                 .build();
     }
 

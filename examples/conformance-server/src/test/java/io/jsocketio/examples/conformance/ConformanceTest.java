@@ -2,6 +2,7 @@ package io.jsocketio.examples.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jsocketio.engine.testing.FakeEngineRequest;
 import io.jsocketio.testing.FakeEngineSocket;
 import io.jsocketio.testing.SioHarness;
 import java.time.Duration;
@@ -174,5 +175,26 @@ class ConformanceTest {
         conn.receive("2[\"message\",1]");
 
         assertThat(conn.texts()).containsExactly("2[\"message-back\",1]");
+    }
+
+    @Test
+    void bothEndpointsAcceptEngineIoV3Clients() {
+        assertThat(ConformanceServer.engineOptions("/engine.io/").allowEIO3()).isTrue();
+        assertThat(ConformanceServer.engineOptions("/socket.io/").allowEIO3()).isTrue();
+    }
+
+    @Test
+    void aProtocolV4ClientPassesTheSecureMiddlewareWithANamespaceQuery() {
+        FakeEngineSocket ok =
+                h.open(FakeEngineRequest.get("/socket.io/?EIO=3&transport=polling"), 3);
+        FakeEngineSocket refused =
+                h.open(FakeEngineRequest.get("/socket.io/?EIO=3&transport=polling"), 3);
+
+        ok.receive("0/secure?token=let-me-in");
+        refused.receive("0/secure?token=nope");
+
+        assertThat(ok.texts()).contains("0/secure,", "2/secure,[\"welcome\",\"/secure\"]");
+        // protocol v4 carries the error's data when it has some, else its message
+        assertThat(refused.texts()).contains("4/secure,{\"code\":401}");
     }
 }
