@@ -170,6 +170,9 @@ class SocketIoDisconnectIT {
         server.in("kick").disconnectSockets();
 
         assertThat(clients.disconnected(a)).isEqualTo("io server disconnect");
+        assertThat(It.take(serverSide)).startsWith("disconnecting server namespace disconnect");
+        assertThat(It.take(serverSide))
+                .isEqualTo("disconnect " + DisconnectReason.SERVER_NAMESPACE_DISCONNECT.name());
         server.emit("still-here");
         assertThat(clients.event(b).getString("name")).isEqualTo("still-here");
         assertThat(server.sockets().sockets()).hasSize(1);

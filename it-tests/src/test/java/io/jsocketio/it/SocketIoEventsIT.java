@@ -270,4 +270,45 @@ class SocketIoEventsIT {
         assertThat(It.take(outgoing)).isEqualTo("welcome[bob]");
         assertThat(clients.event(id).getString("name")).isEqualTo("welcome");
     }
+
+    /** A typed payload read through JSON-B. */
+    public record Chat(String user, String text, int n) {}
+
+    @ParameterizedTest
+    @EnumSource(Transports.class)
+    void sendCompressAndTypedArgumentsWork(Transports transports) throws Exception {
+        server = It.server();
+        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+        server.on(
+                "connection",
+                socket -> {
+                    socket.on("chat", (args, ack) -> received.add(args.get(0, Chat.class)));
+                    socket.on("message", (args, ack) -> received.add(args.toList()));
+                    connections.onConnection(socket);
+                });
+        String id = NodeSio.id("typed");
+        Socket socket = connect(id, transports);
+
+        clients.emit(
+                id,
+                "chat",
+                args(
+                        Json.createObjectBuilder()
+                                .add("user", "bob")
+                                .add("text", "hi")
+                                .add("n", 3)
+                                .build()));
+        clients.emit(id, "message", args("sent", 2));
+        assertThat(It.take(received)).isEqualTo(new Chat("bob", "hi", 3));
+        assertThat(It.take(received)).isEqualTo(List.of("sent", 2));
+
+        socket.send("hello", 1);
+        socket.compress(false).emit("uncompressed", new Chat("srv", "typed out", 9));
+        assertThat(clients.event(id).toString())
+                .contains("\"name\":\"message\"", "\"args\":[\"hello\",1]");
+        JsonObject typed = clients.event(id, "uncompressed").getJsonArray("args").getJsonObject(0);
+        assertThat(typed.getString("user")).isEqualTo("srv");
+        assertThat(typed.getString("text")).isEqualTo("typed out");
+        assertThat(typed.getInt("n")).isEqualTo(9);
+    }
 }
