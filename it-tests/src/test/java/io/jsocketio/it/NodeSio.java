@@ -49,6 +49,18 @@ final class NodeSio implements AutoCloseable {
             Transports transports,
             @Nullable JsonObject auth,
             boolean forceNew) {
+        open(id, url, nsp, transports, auth, null, forceNew);
+    }
+
+    /** As {@link #open(String, String, String, Transports, JsonObject, boolean)} with a query. */
+    void open(
+            String id,
+            String url,
+            String nsp,
+            Transports transports,
+            @Nullable JsonObject auth,
+            @Nullable JsonObject query,
+            boolean forceNew) {
         JsonObjectBuilder connect =
                 command("connect")
                         .add("id", id)
@@ -58,6 +70,9 @@ final class NodeSio implements AutoCloseable {
                         .add("forceNew", forceNew);
         if (auth != null) {
             connect.add("auth", auth);
+        }
+        if (query != null) {
+            connect.add("query", query);
         }
         node.send(connect.build());
     }

@@ -58,19 +58,25 @@ class SocketIoConnectIT {
                 });
         String id = NodeSio.id("hs");
 
-        JsonObject line =
-                clients.connect(
-                        id,
-                        It.url(server),
-                        "/",
-                        transports,
-                        Json.createObjectBuilder().add("token", "abc").add("n", 7).build());
+        clients.open(
+                id,
+                It.url(server),
+                "/",
+                transports,
+                Json.createObjectBuilder().add("token", "abc").add("n", 7).build(),
+                Json.createObjectBuilder().add("room", "blue").build(),
+                true);
+        JsonObject line = clients.process().awaitEvent("connect", id, It.TIMEOUT);
+        if (transports.upgrades()) {
+            clients.process().awaitEvent("upgrade", id, It.TIMEOUT);
+        }
 
         Socket socket = It.get(connected);
         assertThat(line.getString("socketId")).isEqualTo(socket.id());
         assertThat(socket.id()).isNotEqualTo(socket.conn().id());
         assertThat(socket.handshake().auth().toString()).isEqualTo("{\"token\":\"abc\",\"n\":7}");
         assertThat(socket.handshake().query("EIO")).contains("4");
+        assertThat(socket.handshake().query("room")).contains("blue");
         assertThat(socket.handshake().query("transport")).contains(transports.first());
         assertThat(socket.handshake().address()).isEqualTo("127.0.0.1");
         assertThat(socket.nsp().name()).isEqualTo("/");
