@@ -212,6 +212,12 @@ class SocketIoDisconnectIT {
         }
     }
 
+    /**
+     * The client sees "transport close". Over polling only while it has a GET parked: in the short
+     * gap between one poll's answer and the next GET, the session ends without a close packet and
+     * the next GET fails, "transport error" (Node's server has the same gap: its engine closes such
+     * a session at once, discarding the transport).
+     */
     @ParameterizedTest
     @EnumSource(Transports.class)
     void closingTheServerIsServerShuttingDownThereAndTransportCloseOnTheClient(
@@ -224,8 +230,13 @@ class SocketIoDisconnectIT {
 
         server.close();
 
-        assertThat(clients.disconnected(a)).isEqualTo("transport close");
-        assertThat(clients.disconnected(b)).isEqualTo("transport close");
+        for (String id : List.of(a, b)) {
+            if (transports == Transports.POLLING) {
+                assertThat(clients.disconnected(id)).isIn("transport close", "transport error");
+            } else {
+                assertThat(clients.disconnected(id)).isEqualTo("transport close");
+            }
+        }
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             events.add(It.take(serverSide));
