@@ -7,7 +7,7 @@
 //   {"cmd":"ack","id","ackId","args"}     answers an event that the server sent with an ack
 //   {"cmd":"disconnect","id"}
 // Events:
-//   ready {client, version}, connect {id, socketId}, connect_error {id, message, data},
+//   ready {client, version}, connect {id, socketId, transport}, upgrade {id, transport}, connect_error {id, message, data},
 //   event {id, name, args, ackId?}, ack {id, seq, args, error?}, disconnect {id, reason}
 // Binary values in args are {"$bin": "<base64>"} both ways. Reconnection is off unless asked.
 
@@ -51,7 +51,10 @@ function connect(command) {
   const socket = io(url.replace(/\/$/, "") + nsp, opts);
   sockets.set(id, socket);
 
-  socket.on("connect", () => print("connect", { id, socketId: socket.id }));
+  socket.on("connect", () =>
+    print("connect", { id, socketId: socket.id, transport: socket.io.engine.transport.name }));
+  socket.io.on("open", () =>
+    socket.io.engine.on("upgrade", (transport) => print("upgrade", { id, transport: transport.name })));
   socket.on("disconnect", (reason) => print("disconnect", { id, reason }));
   socket.on("connect_error", (err) =>
     print("connect_error", { id, message: String((err && err.message) || err), data: (err && err.data) ?? null }));

@@ -1,2 +1,3 @@
 /** End-to-end tests with real servers and the official clients. */
+@org.jspecify.annotations.NullMarked
 package io.jsocketio.it;

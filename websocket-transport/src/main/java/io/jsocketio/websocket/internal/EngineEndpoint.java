@@ -9,6 +9,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
@@ -79,13 +80,34 @@ public final class EngineEndpoint extends Endpoint {
         }
     }
 
+    /**
+     * An I/O failure means the peer went away without a close frame (a killed client, a dropped
+     * connection): Node's {@code ws} reports that as a close (1006), so the engine sees {@code
+     * transport close}. Other errors (protocol violations, a message over the limit) stay errors
+     * ({@code transport error}).
+     */
     @Override
     public void onError(Session session, Throwable error) {
         LOG.log(Level.DEBUG, () -> "WebSocket error on " + session.getId() + ": " + error);
+        if (isConnectionLost(error)) {
+            onClose(
+                    session,
+                    new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "connection lost"));
+            return;
+        }
         WebSocketHandler h = handler;
         if (h != null) {
             h.onError(error);
         }
+    }
+
+    private static boolean isConnectionLost(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RequestSnapshot unknownRequest(Session session) {
