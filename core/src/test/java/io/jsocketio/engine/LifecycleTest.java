@@ -57,7 +57,9 @@ class LifecycleTest {
             assertThat(reasons).isEmpty();
             assertThat(socket.isOpen()).isFalse();
 
-            assertThat(h.poll(sid).body()).isEqualTo("4bye\u001e1");
+            assertThat(h.poll(sid).body()).isEqualTo("4bye");
+            assertThat(reasons).isEmpty();
+            assertThat(h.poll(sid).body()).isEqualTo("1");
             assertThat(reasons).containsExactly(CloseReason.FORCED_CLOSE);
         }
     }

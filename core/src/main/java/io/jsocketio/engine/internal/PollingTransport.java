@@ -58,9 +58,8 @@ final class PollingTransport {
             } else if (poll.aborted) {
                 aborted = true;
             } else if (state == SessionState.CLOSING) {
-                out = session.drainLocked();
-                out.add(Packet.of(PacketType.CLOSE));
-                finishClose = true;
+                out = closingAnswerLocked();
+                finishClose = isCloseOnly(out);
             } else if (session.holdsForUpgradeLocked()) {
                 out = new ArrayList<>(List.of(Packet.of(PacketType.NOOP)));
             } else if (session.hasOutboundLocked()) {
@@ -157,6 +156,24 @@ final class PollingTransport {
         }
     }
 
+    /**
+     * What a poll gets while the session is closing: first what is still queued, alone; the close
+     * packet only in a later poll, as Node does. A client that handled both in one payload would
+     * see the close before the packets queued ahead of it (socket.io-client 4.x handles decoded
+     * packets a tick late), and report {@code transport close} instead of, say, {@code io server
+     * disconnect}. Caller holds the session lock.
+     */
+    private List<Packet> closingAnswerLocked() {
+        if (session.hasOutboundLocked()) {
+            return session.drainLocked();
+        }
+        return new ArrayList<>(List.of(Packet.of(PacketType.CLOSE)));
+    }
+
+    private static boolean isCloseOnly(List<Packet> out) {
+        return out.size() == 1 && out.get(0).type() == PacketType.CLOSE;
+    }
+
     /** Answers a parked GET with what is queued, if both exist and the session allows it. */
     void flush() {
         Poll poll;
@@ -168,9 +185,8 @@ final class PollingTransport {
             }
             SessionState state = session.stateLocked();
             if (state == SessionState.CLOSING) {
-                out = session.drainLocked();
-                out.add(Packet.of(PacketType.CLOSE));
-                finishClose = true;
+                out = closingAnswerLocked();
+                finishClose = isCloseOnly(out);
             } else if (state.isOpen()
                     && !session.holdsForUpgradeLocked()
                     && session.hasOutboundLocked()) {

@@ -159,13 +159,27 @@ public final class EngineCodec {
         return Packet.message(EngineMessage.binary(frame));
     }
 
-    /** Decodes standard base64 from {@code s} starting at {@code from}. */
+    /**
+     * Decodes standard base64 from {@code s} starting at {@code from}. ASCII whitespace is skipped,
+     * as Node's {@code Buffer.from(s, "base64")} skips it: engine.io-client-java 2.x ends its
+     * base64 binary packets with a line feed. Any other character outside the alphabet is refused.
+     */
     static byte[] decodeBase64(String s, int from) {
+        String data = s.substring(from);
+        if (data.chars().anyMatch(EngineCodec::isAsciiWhitespace)) {
+            StringBuilder kept = new StringBuilder(data.length());
+            data.chars().filter(c -> !isAsciiWhitespace(c)).forEach(c -> kept.append((char) c));
+            data = kept.toString();
+        }
         try {
-            return Base64.getDecoder().decode(s.substring(from));
+            return Base64.getDecoder().decode(data);
         } catch (IllegalArgumentException e) {
             throw new PacketFormatException("invalid base64: " + e.getMessage());
         }
+    }
+
+    private static boolean isAsciiWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
     /** A printable description of a character for error messages. */

@@ -198,14 +198,19 @@ class EngineCodecTest {
                 "bA",
                 "bAQ=",
                 "bAQIDBA=x",
-                "bAQI DBA==",
-                "bAQIDBA==\n",
                 "b€",
                 "b-_-_" // base64url alphabet, not standard
             })
     void rejectsInvalidPackets(String wire) {
         assertThatThrownBy(() -> EngineCodec.decodePacket(wire))
                 .isInstanceOf(PacketFormatException.class);
+    }
+
+    /** engine.io-client-java 2.x sends {@code b<base64>\n}; Node's base64 decoding skips it. */
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"bAQIDBA==\n", "bAQI DBA==", "bAQID\r\nBA=="})
+    void base64SkipsAsciiWhitespaceAsNodeDoes(String wire) {
+        assertThat(EngineCodec.decodePacket(wire).data().binary()).containsExactly(1, 2, 3, 4);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")

@@ -111,7 +111,7 @@ class EngineCodecV3Test {
                 "b4!!!!",
                 "b4A",
                 "b4AQ=",
-                "b4AQ ID",
+                "b4AQ!D",
                 "bAQIDBA==" // the v4 form has no type digit after b
             })
     void rejectsInvalidTextPackets(String wire) {
