@@ -29,6 +29,8 @@ class UpgradeTest {
             assertThat(ws.texts()).containsExactly("3probe");
 
             FakePollingExchange get = h.poll(sid);
+            assertThat(get.responded()).as("held until the next upgrade check").isFalse();
+            h.advanceMillis(100);
             assertThat(get.status()).isEqualTo(200);
             assertThat(get.body()).isEqualTo("6");
 
@@ -40,7 +42,7 @@ class UpgradeTest {
     }
 
     @Test
-    void aPollParkedWhenTheProbeArrivesIsAnsweredWithNoop() {
+    void aPollParkedWhenTheProbeArrivesIsAnsweredWithNoopAtTheNextUpgradeCheck() {
         try (EngineHarness h = EngineHarness.echo(b -> b)) {
             String sid = h.handshake();
             FakePollingExchange parked = h.poll(sid);
@@ -48,8 +50,47 @@ class UpgradeTest {
             assertThat(parked.responded()).isFalse();
 
             ws.receive("2probe");
+            h.advanceMillis(99);
+            assertThat(parked.responded()).isFalse();
+            h.advanceMillis(1);
 
             assertThat(parked.body()).isEqualTo("6");
+        }
+    }
+
+    /**
+     * Socket.IO v5 suite, "should ignore HTTP requests with same sid after upgrade": the client
+     * sends "2probe", "5", then a GET; the GET may reach the server before the "5" does. Held until
+     * the next upgrade check, it is refused like any GET after the upgrade.
+     */
+    @Test
+    void aPollHeldWhenTheUpgradeCompletesIsRefusedWith400() {
+        try (EngineHarness h = EngineHarness.echo(b -> b)) {
+            String sid = h.handshake();
+            FakeWebSocketPeer ws = upgradeSocket(h, sid);
+            ws.receive("2probe");
+            FakePollingExchange get = h.poll(sid);
+            assertThat(get.responded()).isFalse();
+
+            ws.receive("5");
+
+            assertThat(get.status()).isEqualTo(400);
+            assertThat(get.body()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+            ws.receive("4hello");
+            assertThat(ws.texts()).containsExactly("3probe", "4hello");
+        }
+    }
+
+    @Test
+    void aPollParkedBeforeTheProbeIsRefusedWhenTheUpgradeCompletesFirst() {
+        try (EngineHarness h = EngineHarness.echo(b -> b)) {
+            String sid = h.handshake();
+            FakePollingExchange parked = h.poll(sid);
+            FakeWebSocketPeer ws = upgradeSocket(h, sid);
+            ws.receive("2probe");
+            ws.receive("5");
+
+            assertThat(parked.status()).isEqualTo(400);
         }
     }
 
@@ -75,7 +116,9 @@ class UpgradeTest {
             ws.receive("2probe");
             socket.send(EngineMessage.text("c"));
             socket.send(List.of(EngineMessage.binary(new byte[] {1}), EngineMessage.text("d")));
-            assertThat(h.poll(sid).body()).isEqualTo("6"); // held for the WebSocket
+            FakePollingExchange held = h.poll(sid);
+            h.advanceMillis(100); // the upgrade check
+            assertThat(held.body()).isEqualTo("6"); // messages are held for the WebSocket
             h.advanceMillis(1000); // a ping falls due during the upgrade
             socket.send(EngineMessage.text("e"));
 

@@ -2,8 +2,11 @@ package io.jsocketio.jetty;
 
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.websocket.EngineTransports;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -17,7 +20,7 @@ class TomcatEngineTransportE2ETest extends EngineTransportE2ETest {
 
     @Override
     protected Started startServer(EngineMount mount) throws Exception {
-        Path base = Files.createTempDirectory("tomcat");
+        Path base = newBaseDir();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();
@@ -33,8 +36,29 @@ class TomcatEngineTransportE2ETest extends EngineTransportE2ETest {
         return new Started(
                 connector.getLocalPort(),
                 () -> {
-                    tomcat.stop();
-                    tomcat.destroy();
+                    try {
+                        tomcat.stop();
+                        tomcat.destroy();
+                    } finally {
+                        deleteTree(base);
+                    }
                 });
+    }
+
+    /**
+     * A fresh Tomcat base directory under the module's {@code target/}, not the system temp dir.
+     */
+    private static Path newBaseDir() throws IOException {
+        return Files.createTempDirectory(
+                Files.createDirectories(Path.of("target").toAbsolutePath()), "tomcat");
+    }
+
+    /** Deletes a Tomcat base directory and everything Tomcat wrote into it. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

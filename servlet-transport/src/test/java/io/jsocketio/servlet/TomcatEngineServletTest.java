@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.PollingExchange;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -27,7 +30,7 @@ class TomcatEngineServletTest extends EngineServletContractTest {
 
     @Override
     protected Started startContainer(String contextPath, EngineMount mount) throws Exception {
-        Path base = Files.createTempDirectory("tomcat");
+        Path base = newBaseDir();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();
@@ -43,8 +46,12 @@ class TomcatEngineServletTest extends EngineServletContractTest {
         return new Started(
                 connector.getLocalPort(),
                 () -> {
-                    tomcat.stop();
-                    tomcat.destroy();
+                    try {
+                        tomcat.stop();
+                        tomcat.destroy();
+                    } finally {
+                        deleteTree(base);
+                    }
                 });
     }
 
@@ -69,5 +76,22 @@ class TomcatEngineServletTest extends EngineServletContractTest {
         assertThat(late.getCount()).as("a late registration runs at once").isZero();
         answer(parked, 200, "too late"); // ignored, no exception
         poll.handle((r, e) -> null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * A fresh Tomcat base directory under the module's {@code target/}, not the system temp dir.
+     */
+    private static Path newBaseDir() throws IOException {
+        return Files.createTempDirectory(
+                Files.createDirectories(Path.of("target").toAbsolutePath()), "tomcat");
+    }
+
+    /** Deletes a Tomcat base directory and everything Tomcat wrote into it. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.jsocketio.engine.internal;
 
 import io.jsocketio.engine.CloseReason;
+import io.jsocketio.engine.EngineError;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 final class EngineSession implements EngineSocket {
     private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
     private static final Duration MAX_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration UPGRADE_CHECK = Duration.ofMillis(100);
 
     /** How a poll still parked when the session ends is answered. */
     enum PollEnd {
@@ -59,6 +61,7 @@ final class EngineSession implements EngineSocket {
     private @Nullable WebSocketTransport upgradeCandidate; // guarded by lock
     private boolean probed; // guarded by lock
     private @Nullable Cancellable upgradeTimer; // guarded by lock
+    private @Nullable Cancellable upgradeCheck; // guarded by lock: answers a held poll with noop
     private @Nullable Cancellable closeTimer; // guarded by lock
     private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
 
@@ -274,7 +277,7 @@ final class EngineSession implements EngineSocket {
         return webSocket == t;
     }
 
-    /** Whether polls are answered with a noop: a probe arrived, the upgrade is under way. */
+    /** Whether polls are held for the upgrade check: a probe arrived, the upgrade is under way. */
     boolean holdsForUpgradeLocked() {
         return state == SessionState.UPGRADING && probed;
     }
@@ -465,19 +468,16 @@ final class EngineSession implements EngineSocket {
                 && data != null
                 && !data.isBinary()
                 && "probe".equals(data.text())) {
-            PollingTransport.Poll parked;
             synchronized (lock) {
                 if (upgradeCandidate != t) {
                     return;
                 }
                 probed = true;
-                parked = polling != null ? polling.takeParkedLocked() : null;
                 t.queueOwnLocked(Packet.of(PacketType.PONG, "probe"));
+                cancel(upgradeCheck);
+                upgradeCheck = scheduler.schedule(UPGRADE_CHECK, () -> upgradeCheck(t));
             }
             t.pump();
-            if (parked != null) {
-                parked.answer(List.of(Packet.of(PacketType.NOOP)));
-            }
         } else if (p.type() == PacketType.UPGRADE) {
             PollingTransport.Poll parked;
             synchronized (lock) {
@@ -486,6 +486,8 @@ final class EngineSession implements EngineSocket {
                 }
                 cancel(upgradeTimer);
                 upgradeTimer = null;
+                cancel(upgradeCheck);
+                upgradeCheck = null;
                 parked = polling != null ? polling.takeParkedLocked() : null;
                 polling = null;
                 webSocket = t;
@@ -495,11 +497,32 @@ final class EngineSession implements EngineSocket {
             }
             LOG.log(Level.DEBUG, () -> id + ": upgraded to websocket");
             if (parked != null) {
-                parked.answer(List.of(Packet.of(PacketType.NOOP)));
+                // a GET still held when the upgrade packet came was sent after it (a client pauses
+                // polling before it sends "5"): it gets what any GET after the upgrade gets
+                parked.refuse(EngineError.BAD_REQUEST);
             }
             t.pump();
         } else {
             abandonUpgrade(t, "unexpected " + p.type() + " packet during upgrade", 1000);
+        }
+    }
+
+    /**
+     * During an upgrade, after the probe: every {@link #UPGRADE_CHECK} a GET held on the polling
+     * transport is answered with a noop, so that the client can pause polling and send the upgrade
+     * packet (Node's "check" interval, 100 ms).
+     */
+    private void upgradeCheck(WebSocketTransport t) {
+        PollingTransport.Poll held;
+        synchronized (lock) {
+            if (upgradeCandidate != t || state != SessionState.UPGRADING || !probed) {
+                return;
+            }
+            held = polling != null ? polling.takeParkedLocked() : null;
+            upgradeCheck = scheduler.schedule(UPGRADE_CHECK, () -> upgradeCheck(t));
+        }
+        if (held != null) {
+            held.answer(List.of(Packet.of(PacketType.NOOP)));
         }
     }
 
@@ -511,6 +534,8 @@ final class EngineSession implements EngineSocket {
                 probed = false;
                 cancel(upgradeTimer);
                 upgradeTimer = null;
+                cancel(upgradeCheck);
+                upgradeCheck = null;
                 if (state == SessionState.UPGRADING) {
                     transitionTo(SessionState.OPEN);
                 }
@@ -538,6 +563,8 @@ final class EngineSession implements EngineSocket {
             probed = false;
             cancel(upgradeTimer);
             upgradeTimer = null;
+            cancel(upgradeCheck);
+            upgradeCheck = null;
             transitionTo(SessionState.CLOSING);
             pendingCloseReason = reason;
             heartbeat.cancelLocked();
@@ -606,6 +633,8 @@ final class EngineSession implements EngineSocket {
             heartbeat.cancelLocked();
             cancel(upgradeTimer);
             upgradeTimer = null;
+            cancel(upgradeCheck);
+            upgradeCheck = null;
             cancel(closeTimer);
             closeTimer = null;
         }

@@ -7,7 +7,6 @@ import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketFormatException;
 import io.jsocketio.engine.parser.PacketType;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +39,7 @@ final class PollingTransport {
 
     /** A GET, with the headers its answer will carry. */
     void onGet(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
-        Poll poll = new Poll(exchange, headers);
+        Poll poll = new Poll(exchange, headers, cors);
         exchange.onAbort(() -> onAbort(poll));
         List<Packet> out = null;
         boolean overlap = false;
@@ -61,7 +60,7 @@ final class PollingTransport {
                 out = closingAnswerLocked();
                 finishClose = isCloseOnly(out);
             } else if (session.holdsForUpgradeLocked()) {
-                out = new ArrayList<>(List.of(Packet.of(PacketType.NOOP)));
+                parked = poll; // answered by the upgrade check, or refused once upgraded
             } else if (session.hasOutboundLocked()) {
                 out = session.drainLocked();
             } else {
@@ -219,11 +218,19 @@ final class PollingTransport {
     final class Poll {
         final PollingExchange exchange;
         final Map<String, String> headers;
+        final Map<String, String> cors;
         boolean aborted; // guarded by session.lock
 
-        Poll(PollingExchange exchange, Map<String, String> headers) {
+        Poll(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
             this.exchange = exchange;
             this.headers = headers;
+            this.cors = cors;
+        }
+
+        /** Answers with the error a GET in this state gets (e.g. 400 once upgraded). */
+        void refuse(EngineError error) {
+            LOG.log(Level.TRACE, () -> session.id() + ": poll refused: " + error);
+            PollingResponses.error(exchange, cors, error, error.message());
         }
 
         /** Answers 200 with these packets as one payload. */
