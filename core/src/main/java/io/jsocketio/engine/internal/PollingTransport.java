@@ -7,6 +7,7 @@ import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketFormatException;
 import io.jsocketio.engine.parser.PacketType;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
