@@ -4,41 +4,17 @@ import static io.jsocketio.it.NodeSio.args;
 import static io.jsocketio.testkit.NodeJson.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jsocketio.Server;
 import jakarta.json.JsonArray;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A Node socket.io-client 4.8.x and a Java socket.io-client 2.1.2 in one room. */
-class MixedClientsIT {
+class MixedClientsIT extends WithNodeClients {
 
     private static final byte[] BYTES = "shared".getBytes(StandardCharsets.US_ASCII);
-
-    private static NodeSio clients;
-    private Server server;
-
-    @BeforeAll
-    static void startClients() {
-        clients = NodeSio.start();
-    }
-
-    @AfterAll
-    static void stopClients() {
-        clients.close();
-    }
-
-    @AfterEach
-    void closeServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Transports.class)

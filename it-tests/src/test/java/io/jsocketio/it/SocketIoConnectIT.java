@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.ConnectError;
 import io.jsocketio.Namespace;
-import io.jsocketio.Server;
 import io.jsocketio.Socket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,27 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Handshake, namespaces (static, regex, function) and middleware with the official npm
  * socket.io-client 4.8.x, over polling, WebSocket and the upgrade.
  */
-class SocketIoConnectIT {
-
-    private static NodeSio clients;
-    private Server server;
-
-    @BeforeAll
-    static void startClients() {
-        clients = NodeSio.start();
-    }
-
-    @AfterAll
-    static void stopClients() {
-        clients.close();
-    }
-
-    @AfterEach
-    void closeServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class SocketIoConnectIT extends WithNodeClients {
 
     @ParameterizedTest
     @EnumSource(Transports.class)

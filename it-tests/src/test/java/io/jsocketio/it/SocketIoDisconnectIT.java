@@ -3,7 +3,6 @@ package io.jsocketio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.DisconnectReason;
-import io.jsocketio.Server;
 import io.jsocketio.Socket;
 import io.jsocketio.testkit.NodeProcess;
 import java.util.ArrayList;
@@ -11,9 +10,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,29 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Disconnect reasons on both sides with the official npm socket.io-client 4.8.x over polling,
  * WebSocket and the upgrade.
  */
-class SocketIoDisconnectIT {
+class SocketIoDisconnectIT extends WithNodeClients {
 
-    private static NodeSio clients;
-    private Server server;
-    private final Connections connections = new Connections();
     private final BlockingQueue<String> serverSide = new LinkedBlockingQueue<>();
-
-    @BeforeAll
-    static void startClients() {
-        clients = NodeSio.start();
-    }
-
-    @AfterAll
-    static void stopClients() {
-        clients.close();
-    }
-
-    @AfterEach
-    void closeServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** A server whose sockets report "disconnecting rooms" and "disconnect reason". */
     private void startServer() {
@@ -64,11 +40,6 @@ class SocketIoDisconnectIT {
                     socket.join("lobby");
                     connections.onConnection(socket);
                 });
-    }
-
-    private Socket connect(String id, Transports transports) throws Exception {
-        return connections.get(
-                clients.connect(id, It.url(server), transports).getString("socketId"));
     }
 
     @ParameterizedTest

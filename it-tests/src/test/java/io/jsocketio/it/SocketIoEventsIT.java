@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jsocketio.AckTimeoutException;
 import io.jsocketio.Args;
-import io.jsocketio.Server;
 import io.jsocketio.Socket;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -25,9 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,36 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Acks both ways (with timeouts), binary values nested anywhere, and the catch-all listeners, with
  * the official npm socket.io-client 4.8.x over polling, WebSocket and the upgrade.
  */
-class SocketIoEventsIT {
+class SocketIoEventsIT extends WithNodeClients {
 
     private static final byte[] PNG = "\u0089PNG not really".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] MORE = {0, (byte) 0xff, 42};
-
-    private static NodeSio clients;
-    private Server server;
-    private final Connections connections = new Connections();
-
-    @BeforeAll
-    static void startClients() {
-        clients = NodeSio.start();
-    }
-
-    @AfterAll
-    static void stopClients() {
-        clients.close();
-    }
-
-    @AfterEach
-    void closeServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private Socket connect(String id, Transports transports) throws Exception {
-        return connections.get(
-                clients.connect(id, It.url(server), transports).getString("socketId"));
-    }
 
     @ParameterizedTest
     @EnumSource(Transports.class)

@@ -4,13 +4,9 @@ import static io.jsocketio.it.NodeSio.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.RemoteSocket;
-import io.jsocketio.Server;
 import io.jsocketio.Socket;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,33 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * upgrade. That a client did NOT get a broadcast is shown by the next event it gets: a marker sent
  * to everyone afterwards (events on one connection keep their order).
  */
-class SocketIoRoomsIT {
-
-    private static NodeSio clients;
-    private Server server;
-    private final Connections connections = new Connections();
-
-    @BeforeAll
-    static void startClients() {
-        clients = NodeSio.start();
-    }
-
-    @AfterAll
-    static void stopClients() {
-        clients.close();
-    }
-
-    @AfterEach
-    void closeServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private Socket connect(String id, Transports transports) throws Exception {
-        return connections.get(
-                clients.connect(id, It.url(server), transports).getString("socketId"));
-    }
+class SocketIoRoomsIT extends WithNodeClients {
 
     /** The next event of each client, by name. */
     private static void expectNext(String event, String... ids) {

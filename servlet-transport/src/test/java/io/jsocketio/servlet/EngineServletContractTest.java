@@ -7,6 +7,7 @@ import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.StaticFiles;
+import io.jsocketio.servlet.testing.StubEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -7,6 +7,8 @@ import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.WebSocketPeer;
+import io.jsocketio.servlet.testing.StubEngine;
+import io.jsocketio.servlet.testing.WsClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -51,7 +53,14 @@ abstract class WebSocketTransportContractTest {
     }
 
     private StubEngine start(EngineOptions options) throws Exception {
-        StubEngine engine = new StubEngine(options);
+        StubEngine engine =
+                new StubEngine(options)
+                        .answering(
+                                exchange ->
+                                        exchange.respond(
+                                                200,
+                                                Map.of("Content-Type", "text/plain"),
+                                                "polling".getBytes(UTF_8)));
         Started started = startContainer(EngineMount.of(engine));
         server = started.stopper();
         port = started.port();
@@ -116,9 +125,9 @@ abstract class WebSocketTransportContractTest {
         StubEngine engine = start();
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
 
-        client.sendText("4hello");
+        client.send("4hello");
         client.sendBinary(new byte[] {1, 2, 3, 4});
-        client.sendText("é".repeat(5000));
+        client.send("é".repeat(5000));
 
         assertThat(StubEngine.next(engine.events, WAIT)).isEqualTo("text:4hello");
         assertThat(StubEngine.next(engine.events, WAIT)).isEqualTo("binary:4");
@@ -144,7 +153,7 @@ abstract class WebSocketTransportContractTest {
                                 });
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
 
-        client.sendText("m");
+        client.send("m");
 
         for (int i = 0; i < 200; i++) {
             assertThat(client.next(WAIT)).isEqualTo("text:4m" + i);
@@ -158,9 +167,9 @@ abstract class WebSocketTransportContractTest {
                 start(EngineOptions.builder().path("/socket.io/").maxHttpBufferSize(1000).build());
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
 
-        client.sendText("4" + "x".repeat(999)); // exactly the limit passes
+        client.send("4" + "x".repeat(999)); // exactly the limit passes
         assertThat(StubEngine.next(engine.events, WAIT)).startsWith("text:4xxx");
-        client.socket.sendText("4" + "x".repeat(2000), true);
+        client.socket().sendText("4" + "x".repeat(2000), true);
 
         assertThat(client.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1009);
         assertThat(drainUntilClose(engine)).isEqualTo("close:1009");
@@ -171,7 +180,7 @@ abstract class WebSocketTransportContractTest {
         StubEngine engine = start();
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
 
-        client.sendText("4" + "y".repeat(200_000));
+        client.send("4" + "y".repeat(200_000));
         client.sendBinary(new byte[300_000]);
 
         assertThat(StubEngine.next(engine.events, WAIT)).hasSize(5 + 200_001);
@@ -200,7 +209,7 @@ abstract class WebSocketTransportContractTest {
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
         WebSocketPeer peer = StubEngine.next(engine.peers, WAIT);
 
-        client.socket.sendClose(1000, "bye").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        client.socket().sendClose(1000, "bye").get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(drainUntilClose(engine)).isEqualTo("close:1000");
 
         java.util.concurrent.CompletableFuture<Throwable> result =

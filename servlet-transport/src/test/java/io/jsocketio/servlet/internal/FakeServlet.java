@@ -1,5 +1,7 @@
 package io.jsocketio.servlet.internal;
 
+import static io.jsocketio.servlet.testing.Proxies.proxy;
+
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -11,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -207,27 +208,5 @@ final class FakeServlet {
             written.write(b, off, len);
             ready = readyAfterWrite;
         }
-    }
-
-    @FunctionalInterface
-    private interface Handler {
-        Object handle(String name, Object[] args) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, Handler handler) {
-        return type.cast(
-                Proxy.newProxyInstance(
-                        FakeServlet.class.getClassLoader(),
-                        new Class<?>[] {type},
-                        (p, method, args) ->
-                                switch (method.getName()) {
-                                    case "toString" -> "fake " + type.getSimpleName();
-                                    case "hashCode" -> System.identityHashCode(p);
-                                    case "equals" -> p == args[0];
-                                    default ->
-                                            handler.handle(
-                                                    method.getName(),
-                                                    args == null ? new Object[0] : args);
-                                }));
     }
 }

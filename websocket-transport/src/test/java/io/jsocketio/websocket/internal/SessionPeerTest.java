@@ -1,5 +1,6 @@
 package io.jsocketio.websocket.internal;
 
+import static io.jsocketio.servlet.testing.Proxies.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.servlet.internal.RequestSnapshot;
@@ -9,7 +10,6 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -218,27 +218,5 @@ class SessionPeerTest {
         assertThat(SessionPeer.closeReason(1009, "too big").getCloseCode().getCode())
                 .isEqualTo(1009);
         assertThat(SessionPeer.closeReason(42, "").getCloseCode().getCode()).isEqualTo(1000);
-    }
-
-    @FunctionalInterface
-    private interface Handler {
-        Object handle(String name, Object[] args) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, Handler handler) {
-        return type.cast(
-                Proxy.newProxyInstance(
-                        SessionPeerTest.class.getClassLoader(),
-                        new Class<?>[] {type},
-                        (p, method, args) ->
-                                switch (method.getName()) {
-                                    case "toString" -> "fake " + type.getSimpleName();
-                                    case "hashCode" -> System.identityHashCode(p);
-                                    case "equals" -> p == args[0];
-                                    default ->
-                                            handler.handle(
-                                                    method.getName(),
-                                                    args == null ? new Object[0] : args);
-                                }));
     }
 }

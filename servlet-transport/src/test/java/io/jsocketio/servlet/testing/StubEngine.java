@@ -1,6 +1,4 @@
-package io.jsocketio.websocket;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+package io.jsocketio.servlet.testing;
 
 import io.jsocketio.engine.ConnectionError;
 import io.jsocketio.engine.EngineOptions;
@@ -13,7 +11,6 @@ import io.jsocketio.engine.WebSocketPeer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,31 +19,59 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * An engine whose WebSocket behaviour the test chooses; it records every peer and every event its
- * handlers receive ({@code text:..}, {@code binary:n}, {@code close:code}, {@code error:..}) and
- * answers polling requests {@code 200 polling}.
+ * An engine that records what the transports hand it and lets the test choose the behaviour: every
+ * polling exchange is recorded in {@link #exchanges} and then given to the {@link #answering}
+ * handler; every WebSocket peer is recorded in {@link #peers}, and every event its handler receives
+ * in {@link #events} ({@code text:..}, {@code binary:n}, {@code close:code}, {@code error:..}).
+ * Thread-safe: the queues are concurrent and the handlers volatile.
  */
-final class StubEngine implements EngineServer {
-    final BlockingQueue<WebSocketPeer> peers = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    final BlockingQueue<PollingExchange> exchanges = new LinkedBlockingQueue<>();
+public final class StubEngine implements EngineServer {
+    public final BlockingQueue<WebSocketPeer> peers = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    public final BlockingQueue<PollingExchange> exchanges = new LinkedBlockingQueue<>();
     private final EngineOptions options;
+    private volatile Consumer<PollingExchange> handler = exchange -> {};
     private volatile Function<WebSocketPeer, Consumer<String>> onOpen = peer -> text -> {};
 
-    StubEngine(EngineOptions options) {
+    public StubEngine(EngineOptions options) {
         this.options = options;
+    }
+
+    public StubEngine(String path) {
+        this(EngineOptions.builder().path(path).build());
+    }
+
+    /** What to do with each exchange, on the container thread, after it was recorded. */
+    public StubEngine answering(Consumer<PollingExchange> handler) {
+        this.handler = handler;
+        return this;
     }
 
     /**
      * What to do when a WebSocket opens: the function runs inside {@code handleWebSocket} and
      * returns what to do with each text message.
      */
-    StubEngine onOpen(Function<WebSocketPeer, Consumer<String>> onOpen) {
+    public StubEngine onOpen(Function<WebSocketPeer, Consumer<String>> onOpen) {
         this.onOpen = onOpen;
         return this;
     }
 
-    static <T> T next(BlockingQueue<T> queue, Duration timeout) throws InterruptedException {
+    /** The next exchange the engine received. */
+    public PollingExchange next(Duration timeout) throws InterruptedException {
+        PollingExchange exchange = exchanges.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (exchange == null) {
+            throw new AssertionError("no request reached the engine within " + timeout);
+        }
+        return exchange;
+    }
+
+    /** Whether an exchange was recorded and not taken yet. */
+    public boolean received() {
+        return !exchanges.isEmpty();
+    }
+
+    /** The next element of one of the queues, failing after the timeout. */
+    public static <T> T next(BlockingQueue<T> queue, Duration timeout) throws InterruptedException {
         T value = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (value == null) {
             throw new AssertionError("nothing arrived within " + timeout);
@@ -62,7 +87,7 @@ final class StubEngine implements EngineServer {
     @Override
     public void handleRequest(PollingExchange exchange) {
         exchanges.add(exchange);
-        exchange.respond(200, Map.of("Content-Type", "text/plain"), "polling".getBytes(UTF_8));
+        handler.accept(exchange);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.jsocketio.jetty;
+package io.jsocketio.servlet.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -7,6 +7,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,26 +16,40 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The JDK WebSocket client, recording every frame in order: {@code text:..}, {@code binary:[1, 2]},
- * and at the end {@code close:code} or {@code error:..}.
+ * and at the end {@code close:code} or {@code error:..}. The recording is thread-safe (the JDK
+ * client calls the listener one message at a time); send from one thread.
  */
-final class WsClient implements WebSocket.Listener {
+public final class WsClient implements WebSocket.Listener {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    public final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
 
-    static WsClient connect(URI uri) throws Exception {
+    private WsClient() {}
+
+    public static WsClient connect(URI uri) throws Exception {
+        return connect(uri, Map.of());
+    }
+
+    /** Opens a WebSocket sending the extra handshake headers. */
+    public static WsClient connect(URI uri, Map<String, String> headers) throws Exception {
         WsClient client = new WsClient();
-        client.socket =
-                HTTP.newWebSocketBuilder().buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
         return client;
     }
 
+    /** The underlying JDK WebSocket, for frames the helpers do not send. */
+    public WebSocket socket() {
+        return socket;
+    }
+
     /** The next frame, failing after the timeout. */
-    String next(Duration timeout) throws InterruptedException {
+    public String next(Duration timeout) throws InterruptedException {
         String value = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (value == null) {
             throw new AssertionError("no frame within " + timeout);
@@ -42,22 +57,22 @@ final class WsClient implements WebSocket.Listener {
         return value;
     }
 
-    WsClient send(String data) throws Exception {
+    public WsClient send(String data) throws Exception {
         socket.sendText(data, true).get(10, TimeUnit.SECONDS);
         return this;
     }
 
-    WsClient sendBinary(byte[] data) throws Exception {
+    public WsClient sendBinary(byte[] data) throws Exception {
         socket.sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
         return this;
     }
 
     /** Sends without waiting, for messages the server may refuse by closing. */
-    void sendAndForget(String data) {
+    public void sendAndForget(String data) {
         socket.sendText(data, true);
     }
 
-    void abort() {
+    public void abort() {
         socket.abort();
     }
 
