@@ -1,0 +1,794 @@
+package io.jsocketio.redis.internal;
+
+import io.jsocketio.Args;
+import io.jsocketio.RemoteSocket;
+import io.jsocketio.engine.Scheduler;
+import io.jsocketio.parser.SocketPacket;
+import io.jsocketio.parser.SocketPacketType;
+import io.jsocketio.spi.Adapter;
+import io.jsocketio.spi.AdapterContext;
+import io.jsocketio.spi.AdapterFactory;
+import io.jsocketio.spi.BroadcastFlags;
+import io.jsocketio.spi.BroadcastOptions;
+import io.jsocketio.spi.LocalSocket;
+import io.jsocketio.spi.RoomListener;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The adapter of one namespace in a Redis cluster, speaking npm {@code @socket.io/redis-adapter}
+ * 8.x: local work goes to the in-memory adapter it wraps; broadcasts and requests also go to Redis,
+ * and what other servers (Node or Java) or {@code @socket.io/redis-emitter} publish is applied
+ * locally.
+ *
+ * <p>Thread-safety: safe for concurrent use. Pending requests live in concurrent maps; each
+ * request's state is guarded by its own monitor, never held while calling out.
+ */
+public final class RedisAdapter implements Adapter {
+    private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    // request types of @socket.io/redis-adapter 8.x
+    static final int SOCKETS = 0;
+    static final int ALL_ROOMS = 1;
+    static final int REMOTE_JOIN = 2;
+    static final int REMOTE_LEAVE = 3;
+    static final int REMOTE_DISCONNECT = 4;
+    static final int REMOTE_FETCH = 5;
+    static final int SERVER_SIDE_EMIT = 6;
+    static final int BROADCAST = 7;
+    static final int BROADCAST_CLIENT_COUNT = 8;
+    static final int BROADCAST_ACK = 9;
+
+    private final AdapterContext context;
+    private final Adapter local;
+    private final RedisBus bus;
+    private final Duration requestsTimeout;
+    private final boolean specificResponseChannel;
+    private final String uid = uid();
+    private final String channel;
+    private final String requestChannel;
+    private final String responseChannel;
+    private final String ownResponseChannel;
+    private final Map<String, Pending> requests = new ConcurrentHashMap<>();
+    private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+
+    /**
+     * The adapter of the namespace {@code context} describes.
+     *
+     * @param key the channel prefix ({@code socket.io} by default)
+     * @param specificResponseChannel whether answers go to the requester's own response channel
+     */
+    public RedisAdapter(
+            AdapterContext context,
+            RedisBus bus,
+            String key,
+            Duration requestsTimeout,
+            boolean specificResponseChannel) {
+        this.context = context;
+        this.local = AdapterFactory.inMemory().create(context);
+        this.bus = bus;
+        this.requestsTimeout = requestsTimeout;
+        this.specificResponseChannel = specificResponseChannel;
+        this.channel = key + "#" + context.name() + "#";
+        this.requestChannel = key + "-request#" + context.name() + "#";
+        this.responseChannel = key + "-response#" + context.name() + "#";
+        this.ownResponseChannel = responseChannel + uid + "#";
+    }
+
+    /** A random id of six letters and digits, as npm {@code uid2(6)} makes. */
+    static String uid() {
+        StringBuilder sb = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public CompletionStage<Void> init() {
+        return bus.subscribe(
+                channel + "*",
+                this::onMessage,
+                this::onRequest,
+                requestChannel,
+                responseChannel,
+                ownResponseChannel);
+    }
+
+    @Override
+    public void close() {
+        bus.unsubscribe(channel + "*", requestChannel, responseChannel, ownResponseChannel);
+        local.close();
+    }
+
+    @Override
+    public CompletionStage<Integer> serverCount() {
+        return bus.numsub(requestChannel).thenApply(n -> (int) Math.max(1, n));
+    }
+
+    // ---- local room index
+
+    @Override
+    public CompletionStage<Void> addAll(String id, Set<String> rooms) {
+        return local.addAll(id, rooms);
+    }
+
+    @Override
+    public CompletionStage<Void> del(String id, String room) {
+        return local.del(id, room);
+    }
+
+    @Override
+    public void delAll(String id) {
+        local.delAll(id);
+    }
+
+    @Override
+    public Map<String, Set<String>> rooms() {
+        return local.rooms();
+    }
+
+    @Override
+    public Optional<Set<String>> socketRooms(String id) {
+        return local.socketRooms(id);
+    }
+
+    @Override
+    public void addRoomListener(RoomListener listener) {
+        local.addRoomListener(listener);
+    }
+
+    @Override
+    public void removeRoomListener(RoomListener listener) {
+        local.removeRoomListener(listener);
+    }
+
+    @Override
+    public CompletionStage<Set<String>> sockets(Set<String> rooms) {
+        // as the Node adapter 8.x: this server's sockets only
+        return local.sockets(rooms);
+    }
+
+    // ---- broadcasts
+
+    private SocketPacket own(SocketPacket packet) {
+        return packet.namespace().equals(context.name())
+                ? packet
+                : new SocketPacket(
+                        packet.type(),
+                        context.name(),
+                        packet.id(),
+                        packet.data(),
+                        packet.attachments());
+    }
+
+    private static Map<String, @Nullable Object> flagsToWire(BroadcastFlags flags) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        if (flags.isVolatile()) {
+            out.put("volatile", true);
+        }
+        out.put("compress", flags.compress());
+        if (flags.timeout() != null) {
+            out.put("timeout", flags.timeout().toMillis());
+        }
+        return out;
+    }
+
+    private static Map<String, @Nullable Object> optsToWire(BroadcastOptions opts, boolean flags) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("rooms", new ArrayList<>(opts.rooms()));
+        out.put("except", new ArrayList<>(opts.except()));
+        if (flags) {
+            out.put("flags", flagsToWire(opts.flags()));
+        }
+        return out;
+    }
+
+    private static BroadcastOptions optsFromWire(@Nullable Object wire) {
+        if (!(wire instanceof Map<?, ?> map)) {
+            return BroadcastOptions.all();
+        }
+        BroadcastFlags flags = BroadcastFlags.NONE;
+        if (map.get("flags") instanceof Map<?, ?> f) {
+            if (Boolean.TRUE.equals(f.get("volatile"))) {
+                flags = flags.withVolatile();
+            }
+            if (Boolean.FALSE.equals(f.get("compress"))) {
+                flags = flags.withCompress(false);
+            }
+            if (f.get("timeout") instanceof Number t && t.longValue() > 0) {
+                flags = flags.withTimeout(Duration.ofMillis(t.longValue()));
+            }
+        }
+        return new BroadcastOptions(strings(map.get("rooms")), strings(map.get("except")), flags);
+    }
+
+    private static Set<String> strings(@Nullable Object value) {
+        Set<String> out = new LinkedHashSet<>();
+        if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                    out.add(Long.toString(n.longValue())); // Node rooms may be numbers
+                } else if (o != null) {
+                    out.add(o.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void broadcast(SocketPacket packet, BroadcastOptions opts) {
+        SocketPacket p = own(packet);
+        if (!opts.flags().local()) {
+            List<@Nullable Object> message = new ArrayList<>();
+            message.add(uid);
+            message.add(Values.packetToWire(p, false));
+            message.add(optsToWire(opts, true));
+            String target = channel;
+            if (opts.rooms().size() == 1) {
+                target += opts.rooms().iterator().next() + "#";
+            }
+            bus.publish(target, Msgpack.encode(message));
+        }
+        local.broadcast(p, opts);
+    }
+
+    @Override
+    public void broadcastWithAck(
+            SocketPacket packet,
+            BroadcastOptions opts,
+            IntConsumer clientCount,
+            Consumer<Args> ack) {
+        SocketPacket p = own(packet);
+        if (!opts.flags().local()) {
+            String requestId = uid();
+            Map<String, @Nullable Object> request = new LinkedHashMap<>();
+            request.put("uid", uid);
+            request.put("requestId", requestId);
+            request.put("type", (long) BROADCAST);
+            request.put("packet", Values.packetToWire(p, false));
+            request.put("opts", optsToWire(opts, true));
+            ackRequests.put(requestId, new AckRequest(clientCount, ack));
+            Duration timeout = opts.flags().timeout();
+            scheduler()
+                    .schedule(
+                            timeout != null ? timeout : requestsTimeout,
+                            () -> ackRequests.remove(requestId));
+            bus.publish(requestChannel, Msgpack.encode(request));
+        }
+        local.broadcastWithAck(p, opts, clientCount, ack);
+    }
+
+    @Override
+    public void removeAcks(long ackId, BroadcastOptions opts) {
+        local.removeAcks(ackId, opts);
+    }
+
+    /** A broadcast published by another server or by the emitter. */
+    void onMessage(String channelName, byte[] message) {
+        if (!channelName.startsWith(channel)) {
+            return;
+        }
+        Object decoded = Msgpack.decode(message);
+        if (!(decoded instanceof List<?> list) || list.size() < 3) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "ignored a malformed broadcast");
+            return;
+        }
+        if (uid.equals(list.get(0))) {
+            return;
+        }
+        SocketPacket packet = Values.packetFromWire(list.get(1), "/");
+        if (!packet.namespace().equals(context.name())) {
+            return;
+        }
+        local.broadcast(packet, optsFromWire(list.get(2)));
+    }
+
+    // ---- requests from other servers
+
+    /** A request or response on this namespace's request/response channels. */
+    void onRequest(String channelName, byte[] message) {
+        if (channelName.startsWith(responseChannel)) {
+            onResponse(Values.parseMessage(message));
+            return;
+        }
+        Map<String, @Nullable Object> request = Values.parseMessage(message);
+        Object requestId = request.get("requestId");
+        boolean mine = uid.equals(request.get("uid"));
+        int type = request.get("type") instanceof Number n ? n.intValue() : -1;
+        switch (type) {
+            case SOCKETS -> {
+                if (mine || requestId == null) {
+                    return;
+                }
+                local.sockets(strings(request.get("rooms")))
+                        .thenAccept(
+                                ids ->
+                                        respond(
+                                                request,
+                                                json(
+                                                        "requestId",
+                                                        requestId,
+                                                        "sockets",
+                                                        new ArrayList<>(ids))));
+            }
+            case ALL_ROOMS -> {
+                if (mine || requestId == null) {
+                    return;
+                }
+                respond(
+                        request,
+                        json(
+                                "requestId",
+                                requestId,
+                                "rooms",
+                                new ArrayList<>(local.rooms().keySet())));
+            }
+            case REMOTE_JOIN, REMOTE_LEAVE, REMOTE_DISCONNECT ->
+                    onRemoteRoomRequest(type, request, mine);
+            case REMOTE_FETCH -> {
+                if (mine || requestId == null) {
+                    return;
+                }
+                local.fetchSockets(optsFromWire(request.get("opts")))
+                        .thenAccept(
+                                sockets -> {
+                                    List<Object> out = new ArrayList<>();
+                                    for (RemoteSocket s : sockets) {
+                                        out.add(SocketDetails.toWire(s));
+                                    }
+                                    respond(request, json("requestId", requestId, "sockets", out));
+                                });
+            }
+            case SERVER_SIDE_EMIT -> {
+                if (mine) {
+                    return;
+                }
+                onServerSideEmit(request, requestId);
+            }
+            case BROADCAST -> {
+                if (mine || requestId == null || ackRequests.containsKey(requestId.toString())) {
+                    return;
+                }
+                onBroadcastRequest(request, requestId);
+            }
+            default ->
+                    LOG.log(System.Logger.Level.DEBUG, () -> "ignored a request of type " + type);
+        }
+    }
+
+    private void onRemoteRoomRequest(
+            int type, Map<String, @Nullable Object> request, boolean mine) {
+        if (mine) {
+            return; // applied locally when it was sent
+        }
+        Object sid = request.get("sid");
+        if (request.get("opts") != null || sid == null) {
+            BroadcastOptions opts = optsFromWire(request.get("opts"));
+            switch (type) {
+                case REMOTE_JOIN -> local.addSockets(opts, strings(request.get("rooms")));
+                case REMOTE_LEAVE -> local.delSockets(opts, strings(request.get("rooms")));
+                default -> local.disconnectSockets(opts, Boolean.TRUE.equals(request.get("close")));
+            }
+            return;
+        }
+        // the 7.x form, one socket by id: answered
+        Optional<LocalSocket> socket = context.socket(sid.toString());
+        if (socket.isEmpty()) {
+            return;
+        }
+        Object room = request.get("room");
+        switch (type) {
+            case REMOTE_JOIN -> socket.get().socket().join(String.valueOf(room));
+            case REMOTE_LEAVE -> socket.get().socket().leave(String.valueOf(room));
+            default -> socket.get().socket().disconnect(Boolean.TRUE.equals(request.get("close")));
+        }
+        respond(request, json("requestId", request.get("requestId")));
+    }
+
+    private void onServerSideEmit(
+            Map<String, @Nullable Object> request, @Nullable Object requestId) {
+        if (!(request.get("data") instanceof List<?> data) || data.isEmpty()) {
+            return;
+        }
+        List<byte[]> attachments = new ArrayList<>();
+        JsonValue json = Values.toJson(data, attachments);
+        SocketPacket packet =
+                new SocketPacket(SocketPacketType.EVENT, context.name(), null, json, attachments);
+        if (requestId == null) {
+            context.onServerSideEmit(packet, null);
+            return;
+        }
+        context.onServerSideEmit(
+                packet,
+                reply -> {
+                    Object first = null;
+                    if (reply.data() instanceof JsonArray array && !array.isEmpty()) {
+                        first = Values.fromJson(array.get(0), reply.attachments());
+                    }
+                    // the Node adapter always answers server-side emits on the common channel
+                    bus.publish(
+                            responseChannel,
+                            Values.toJsonText(
+                                    json(
+                                            "type",
+                                            (long) SERVER_SIDE_EMIT,
+                                            "requestId",
+                                            requestId,
+                                            "data",
+                                            first)));
+                });
+    }
+
+    private void onBroadcastRequest(Map<String, @Nullable Object> request, Object requestId) {
+        SocketPacket wire = Values.packetFromWire(request.get("packet"), context.name());
+        if (!wire.namespace().equals(context.name())) {
+            return;
+        }
+        long ackId = context.nextAckId();
+        SocketPacket packet =
+                new SocketPacket(
+                        SocketPacketType.EVENT,
+                        context.name(),
+                        ackId,
+                        wire.data(),
+                        wire.attachments());
+        BroadcastOptions opts = optsFromWire(request.get("opts"));
+        local.broadcastWithAck(
+                packet,
+                opts,
+                count ->
+                        respond(
+                                request,
+                                Values.toJsonText(
+                                        json(
+                                                "type",
+                                                (long) BROADCAST_CLIENT_COUNT,
+                                                "requestId",
+                                                requestId,
+                                                "clientCount",
+                                                (long) count))),
+                args -> {
+                    List<Object> values = args.toList();
+                    Object first = values.isEmpty() ? null : values.get(0);
+                    respond(
+                            request,
+                            Msgpack.encode(
+                                    json(
+                                            "type",
+                                            (long) BROADCAST_ACK,
+                                            "requestId",
+                                            requestId,
+                                            "packet",
+                                            first)));
+                });
+        Duration timeout = opts.flags().timeout();
+        if (timeout != null) {
+            scheduler().schedule(timeout, () -> local.removeAcks(ackId, opts));
+        }
+    }
+
+    private void respond(
+            Map<String, @Nullable Object> request, Map<String, @Nullable Object> body) {
+        respond(request, Values.toJsonText(body));
+    }
+
+    private void respond(Map<String, @Nullable Object> request, byte[] body) {
+        String target =
+                specificResponseChannel && request.get("uid") != null
+                        ? responseChannel + request.get("uid") + "#"
+                        : responseChannel;
+        bus.publish(target, body);
+    }
+
+    private static Map<String, @Nullable Object> json(@Nullable Object... keyValues) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            out.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
+        return out;
+    }
+
+    // ---- responses to this server's requests
+
+    private void onResponse(Map<String, @Nullable Object> response) {
+        Object id = response.get("requestId");
+        if (id == null) {
+            return;
+        }
+        String requestId = id.toString();
+        AckRequest ackRequest = ackRequests.get(requestId);
+        if (ackRequest != null) {
+            int type = response.get("type") instanceof Number n ? n.intValue() : -1;
+            if (type == BROADCAST_CLIENT_COUNT && response.get("clientCount") instanceof Number n) {
+                ackRequest.clientCount().accept(n.intValue());
+            } else if (type == BROADCAST_ACK) {
+                ackRequest.ack().accept(argsOf(response.get("packet")));
+            }
+            return;
+        }
+        Pending pending = requests.get(requestId);
+        if (pending != null && pending.onResponse(response)) {
+            requests.remove(requestId);
+        }
+    }
+
+    private Args argsOf(@Nullable Object value) {
+        List<byte[]> attachments = new ArrayList<>();
+        JsonValue json = Values.toJson(value, attachments);
+        return context.args(Values.JSON.createArrayBuilder().add(json).build(), attachments);
+    }
+
+    private Scheduler scheduler() {
+        return context.scheduler();
+    }
+
+    /** Publishes a request and registers what collects its answers, with the requests timeout. */
+    private <T> CompletableFuture<T> request(
+            Map<String, @Nullable Object> body, Pending pending, String what) {
+        String requestId = String.valueOf(body.get("requestId"));
+        requests.put(requestId, pending);
+        Scheduler.Cancellable timer =
+                scheduler()
+                        .schedule(
+                                requestsTimeout,
+                                () -> {
+                                    if (requests.remove(requestId) != null) {
+                                        pending.timeout(what);
+                                    }
+                                });
+        @SuppressWarnings("unchecked")
+        CompletableFuture<T> result = (CompletableFuture<T>) pending.result;
+        result.whenComplete((r, e) -> timer.cancel());
+        bus.publish(requestChannel, Values.toJsonText(body));
+        return result;
+    }
+
+    // ---- cluster-wide operations
+
+    @Override
+    public CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
+        CompletionStage<List<RemoteSocket>> localSockets = local.fetchSockets(opts);
+        if (opts.flags().local()) {
+            return localSockets;
+        }
+        return localSockets.thenCompose(
+                mine ->
+                        serverCountOrOne()
+                                .thenCompose(
+                                        numSub -> {
+                                            if (numSub <= 1) {
+                                                return CompletableFuture.completedFuture(mine);
+                                            }
+                                            Map<String, @Nullable Object> body =
+                                                    json(
+                                                            "uid",
+                                                            uid,
+                                                            "requestId",
+                                                            uid(),
+                                                            "type",
+                                                            (long) REMOTE_FETCH,
+                                                            "opts",
+                                                            optsToWire(opts, false));
+                                            return request(
+                                                    body,
+                                                    new FetchPending(numSub, mine),
+                                                    "fetchSockets");
+                                        }));
+    }
+
+    private CompletionStage<Integer> serverCountOrOne() {
+        return serverCount().exceptionally(e -> 1);
+    }
+
+    private void publishRoomRequest(int type, BroadcastOptions opts, String key, Object value) {
+        bus.publish(
+                requestChannel,
+                Values.toJsonText(
+                        json(
+                                "uid",
+                                uid,
+                                "type",
+                                (long) type,
+                                "opts",
+                                optsToWire(opts, false),
+                                key,
+                                value)));
+    }
+
+    @Override
+    public CompletionStage<Void> addSockets(BroadcastOptions opts, Set<String> rooms) {
+        if (!opts.flags().local()) {
+            publishRoomRequest(REMOTE_JOIN, opts, "rooms", new ArrayList<>(rooms));
+        }
+        return local.addSockets(opts, rooms);
+    }
+
+    @Override
+    public CompletionStage<Void> delSockets(BroadcastOptions opts, Set<String> rooms) {
+        if (!opts.flags().local()) {
+            publishRoomRequest(REMOTE_LEAVE, opts, "rooms", new ArrayList<>(rooms));
+        }
+        return local.delSockets(opts, rooms);
+    }
+
+    @Override
+    public void disconnectSockets(BroadcastOptions opts, boolean close) {
+        if (!opts.flags().local()) {
+            publishRoomRequest(REMOTE_DISCONNECT, opts, "close", close);
+        }
+        local.disconnectSockets(opts, close);
+    }
+
+    @Override
+    public void serverSideEmit(SocketPacket packet) {
+        bus.publish(
+                requestChannel,
+                Values.toJsonText(
+                        json(
+                                "uid",
+                                uid,
+                                "type",
+                                (long) SERVER_SIDE_EMIT,
+                                "data",
+                                Values.fromJson(packet.data(), packet.attachments()))));
+    }
+
+    @Override
+    public CompletionStage<List<Args>> serverSideEmitWithAck(SocketPacket packet) {
+        return serverCountOrOne()
+                .thenCompose(
+                        count -> {
+                            int numSub = count - 1;
+                            if (numSub <= 0) {
+                                return CompletableFuture.completedFuture(List.<Args>of());
+                            }
+                            Map<String, @Nullable Object> body =
+                                    json(
+                                            "uid",
+                                            uid,
+                                            "requestId",
+                                            uid(),
+                                            "type",
+                                            (long) SERVER_SIDE_EMIT,
+                                            "data",
+                                            Values.fromJson(packet.data(), packet.attachments()));
+                            return request(body, new EmitPending(numSub), "serverSideEmit");
+                        });
+    }
+
+    // ---- pending requests
+
+    private record AckRequest(IntConsumer clientCount, Consumer<Args> ack) {}
+
+    /** The answers awaited for one request; {@code onResponse} returns true when complete. */
+    private abstract static class Pending {
+        final CompletableFuture<?> result = new CompletableFuture<>();
+
+        abstract boolean onResponse(Map<String, @Nullable Object> response);
+
+        abstract void timeout(String what);
+    }
+
+    private final class FetchPending extends Pending {
+        private final int numSub;
+        private int msgCount = 1; // guarded by this
+        private final List<RemoteSocket> sockets; // guarded by this
+
+        FetchPending(int numSub, List<RemoteSocket> mine) {
+            this.numSub = numSub;
+            this.sockets = new ArrayList<>(mine);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        boolean onResponse(Map<String, @Nullable Object> response) {
+            List<RemoteSocket> done;
+            synchronized (this) {
+                msgCount++;
+                if (response.get("sockets") instanceof List<?> list) {
+                    for (Object o : list) {
+                        RemoteSocket s = SocketDetails.fromWire(context, RedisAdapter.this, o);
+                        if (s != null) {
+                            sockets.add(s);
+                        }
+                    }
+                }
+                if (msgCount < numSub) {
+                    return false;
+                }
+                done = List.copyOf(sockets);
+            }
+            ((CompletableFuture<List<RemoteSocket>>) result).complete(done);
+            return true;
+        }
+
+        @Override
+        void timeout(String what) {
+            result.completeExceptionally(
+                    new TimeoutException(
+                            "timeout reached while waiting for " + what + " response"));
+        }
+    }
+
+    private final class EmitPending extends Pending {
+        private final int numSub;
+        private final List<Args> responses = new ArrayList<>(); // guarded by this
+
+        EmitPending(int numSub) {
+            this.numSub = numSub;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        boolean onResponse(Map<String, @Nullable Object> response) {
+            List<Args> done;
+            synchronized (this) {
+                responses.add(argsOf(response.get("data")));
+                if (responses.size() < numSub) {
+                    return false;
+                }
+                done = List.copyOf(responses);
+            }
+            ((CompletableFuture<List<Args>>) result).complete(done);
+            return true;
+        }
+
+        @Override
+        void timeout(String what) {
+            int got;
+            synchronized (this) {
+                got = responses.size();
+            }
+            result.completeExceptionally(
+                    new TimeoutException(
+                            "timeout reached: only "
+                                    + got
+                                    + " responses received out of "
+                                    + numSub));
+        }
+    }
+
+    /** JSON-B for socket data that is not already JSON. */
+    static final class Binding {
+        static final Jsonb JSONB = JsonbBuilder.create();
+
+        private Binding() {}
+
+        static @Nullable JsonValue toJson(@Nullable Object value) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof JsonValue json) {
+                return json;
+            }
+            String text = JSONB.toJson(value);
+            try (var reader = Values.JSON.createReader(new java.io.StringReader(text))) {
+                return reader.readValue();
+            }
+        }
+    }
+}
