@@ -12,8 +12,9 @@
 //   {"cmd":"socketsJoin","rooms":[],"room"} / {"cmd":"socketsLeave",...} / {"cmd":"disconnectSockets","rooms":[]}
 //   {"cmd":"serverSideEmit","event","args","ack":true}      -> serverSideEmitAck {error, responses}
 //   {"cmd":"emitter","event","args","rooms":[]}             publishes with @socket.io/redis-emitter
+//   {"cmd":"allRooms"}                                      -> allRooms {rooms}
 //   {"cmd":"serverCount"}                                   -> serverCount {count}
-// Events: listening {port}, serverSideEmit {event, args}, and the answers above.
+// Events: listening {port}, serverSideEmit {name, args}, and the answers above.
 
 const http = require("http");
 const { Server } = require("socket.io");
@@ -48,10 +49,10 @@ async function main() {
   });
   io.on("ping", (...args) => {
     const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
-    print("serverSideEmit", { event: "ping", args: encodeBinary(args) });
+    print("serverSideEmit", { name: "ping", args: encodeBinary(args) });
     if (ack) ack("pong-node");
   });
-  io.on("hello", (...args) => print("serverSideEmit", { event: "hello", args: encodeBinary(args) }));
+  io.on("hello", (...args) => print("serverSideEmit", { name: "hello", args: encodeBinary(args) }));
 
   const target = (c) => {
     let op = io;
@@ -89,7 +90,7 @@ async function main() {
           break;
         case "serverSideEmit":
           if (c.ack) {
-            io.timeout(c.timeout || 3000).serverSideEmit(c.event, ...args, (err, responses) =>
+            io.serverSideEmit(c.event, ...args, (err, responses) =>
               print("serverSideEmitAck", { error: err ? err.message : null, responses: encodeBinary(responses) }));
           } else {
             io.serverSideEmit(c.event, ...args);
@@ -101,6 +102,11 @@ async function main() {
           op.emit(c.event, ...args);
           break;
         }
+        case "allRooms":
+          io.of("/").adapter.allRooms().then(
+            (rooms) => print("allRooms", { rooms: [...rooms] }),
+            (e) => print("allRooms", { error: e.message }));
+          break;
         case "serverCount":
           io.of("/").adapter.serverCount().then((count) => print("serverCount", { count }));
           break;
