@@ -12,6 +12,7 @@
 //   {"cmd":"socketsJoin","rooms":[],"room"} / {"cmd":"socketsLeave",...} / {"cmd":"disconnectSockets","rooms":[]}
 //   {"cmd":"serverSideEmit","event","args","ack":true}      -> serverSideEmitAck {error, responses}
 //   {"cmd":"emitter","event","args","rooms":[]}             publishes with @socket.io/redis-emitter
+//   {"cmd":"emitterJoin","rooms":[],"room"}, {"cmd":"emitterServerSideEmit","event","args"}  (emitter)
 //   {"cmd":"allRooms"}                                      -> allRooms {rooms}
 //   {"cmd":"serverCount"}                                   -> serverCount {count}
 // Events: listening {port}, serverSideEmit {name, args}, and the answers above.
@@ -106,6 +107,15 @@ async function main() {
           io.of("/").adapter.allRooms().then(
             (rooms) => print("allRooms", { rooms: [...rooms] }),
             (e) => print("allRooms", { error: e.message }));
+          break;
+        case "emitterJoin": {
+          let op = emitter;
+          for (const r of c.rooms || []) op = op.to(r);
+          op.socketsJoin(c.room);
+          break;
+        }
+        case "emitterServerSideEmit":
+          emitter.serverSideEmit(c.event, ...args);
           break;
         case "serverCount":
           io.of("/").adapter.serverCount().then((count) => print("serverCount", { count }));

@@ -21,51 +21,98 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Thread-safety: safe for concurrent use. Only {@link #connect} blocks (until Redis answers);
- * every other operation returns at once.
+ * every other operation returns at once, publishing without waiting. What other servers publish is
+ * handled on one thread per factory ({@code jsocketio-redis}), in the order Redis delivered it;
+ * listeners still run on the server's callback lane. While Redis is unreachable the factory logs a
+ * WARNING, broadcasts reach this server's clients only, cluster requests answer with this server
+ * alone, and Lettuce reconnects and subscribes again by itself.
  */
 public final class RedisAdapterFactory implements AdapterFactory, AutoCloseable {
     private final RedisBus bus;
     private final Options options;
 
     /**
-     * The options of the Node adapter that this one supports.
+     * The options of the Node adapter that this one supports, with the Node adapter's defaults.
      *
      * <p>Thread-safety: immutable.
      *
-     * @param key the channel prefix ({@code socket.io})
-     * @param requestsTimeout how long cluster requests (fetchSockets, serverSideEmit with acks)
-     *     wait for the other servers (5 s)
+     * @param key the channel prefix; default {@code socket.io}
+     * @param requestsTimeout how long cluster requests ({@code fetchSockets}, {@code
+     *     serverSideEmitWithAck}) wait for the other servers; default 5 s
      * @param publishOnSpecificResponseChannel whether answers go to the requester's own response
-     *     channel ({@code <key>-response#<nsp>#<uid>#}) rather than the common one (false)
+     *     channel ({@code <key>-response#<nsp>#<uid>#}) rather than the common one; default false.
+     *     Set it the same way on every server of the cluster.
      */
     public record Options(
             String key, Duration requestsTimeout, boolean publishOnSpecificResponseChannel) {
 
         public Options {
             Objects.requireNonNull(key, "key");
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("key must not be empty");
+            }
             if (requestsTimeout.isNegative() || requestsTimeout.isZero()) {
-                throw new IllegalArgumentException("requestsTimeout must be positive");
+                throw new IllegalArgumentException(
+                        "requestsTimeout must be positive: " + requestsTimeout);
             }
         }
 
-        /** The Node adapter's defaults. */
+        /** The defaults. */
         public static Options defaults() {
-            return new Options("socket.io", Duration.ofSeconds(5), false);
+            return builder().build();
         }
 
-        /** A copy with another channel prefix. */
-        public Options withKey(String key) {
-            return new Options(key, requestsTimeout, publishOnSpecificResponseChannel);
+        /** A builder holding the defaults. */
+        public static Builder builder() {
+            return new Builder();
         }
 
-        /** A copy with another requests timeout. */
-        public Options withRequestsTimeout(Duration timeout) {
-            return new Options(key, timeout, publishOnSpecificResponseChannel);
+        /** A builder holding these options. */
+        public Builder toBuilder() {
+            return new Builder()
+                    .key(key)
+                    .requestsTimeout(requestsTimeout)
+                    .publishOnSpecificResponseChannel(publishOnSpecificResponseChannel);
         }
 
-        /** A copy answering on the requester's own response channel. */
-        public Options withPublishOnSpecificResponseChannel(boolean specific) {
-            return new Options(key, requestsTimeout, specific);
+        /**
+         * Builds {@link Options}.
+         *
+         * <p>Thread-safety: not thread-safe; confine a builder to one thread.
+         */
+        public static final class Builder {
+            private String key = "socket.io";
+            private Duration requestsTimeout = Duration.ofSeconds(5);
+            private boolean publishOnSpecificResponseChannel;
+
+            private Builder() {}
+
+            /** The channel prefix ({@code key} in Node). */
+            public Builder key(String key) {
+                this.key = Objects.requireNonNull(key, "key");
+                return this;
+            }
+
+            /** How long cluster requests wait for the other servers. */
+            public Builder requestsTimeout(Duration timeout) {
+                this.requestsTimeout = Objects.requireNonNull(timeout, "requestsTimeout");
+                return this;
+            }
+
+            /** Whether answers go to the requester's own response channel. */
+            public Builder publishOnSpecificResponseChannel(boolean specific) {
+                this.publishOnSpecificResponseChannel = specific;
+                return this;
+            }
+
+            /**
+             * The options.
+             *
+             * @throws IllegalArgumentException naming the invalid option
+             */
+            public Options build() {
+                return new Options(key, requestsTimeout, publishOnSpecificResponseChannel);
+            }
         }
     }
 

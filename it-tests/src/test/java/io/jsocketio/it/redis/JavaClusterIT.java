@@ -12,11 +12,17 @@ import io.jsocketio.Args;
 import io.jsocketio.RemoteSocket;
 import io.jsocketio.it.redis.ClusterFixtures.JavaNode;
 import io.jsocketio.testkit.NodeProcess;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -165,5 +171,47 @@ class JavaClusterIT {
 
         assertThat(clients.awaitEvent("disconnect", "b1", TIMEOUT).getString("reason"))
                 .isEqualTo("io server disconnect");
+    }
+
+    @Test
+    void socketsAndAllRoomsRequestsInTheNodeFormatAreAnsweredByEveryServer() throws Exception {
+        join(clients, "b1", "probe-room");
+        RedisClient probe = RedisClient.create(redis.url());
+        try (StatefulRedisPubSubConnection<String, String> sub = probe.connectPubSub();
+                StatefulRedisConnection<String, String> pub = probe.connect()) {
+            BlockingQueue<String> responses = new LinkedBlockingQueue<>();
+            sub.addListener(
+                    new RedisPubSubAdapter<>() {
+                        @Override
+                        public void message(String channel, String message) {
+                            responses.add(message);
+                        }
+                    });
+            sub.sync().subscribe("socket.io-response#/#");
+
+            pub.sync()
+                    .publish(
+                            "socket.io-request#/#",
+                            "{\"uid\":\"probe\",\"requestId\":\"s1\",\"type\":0,"
+                                    + "\"rooms\":[\"probe-room\"]}");
+            List<String> sockets =
+                    List.of(
+                            responses.poll(10, TimeUnit.SECONDS),
+                            responses.poll(10, TimeUnit.SECONDS));
+            assertThat(sockets)
+                    .containsExactlyInAnyOrder(
+                            "{\"requestId\":\"s1\",\"sockets\":[]}",
+                            "{\"requestId\":\"s1\",\"sockets\":[\"" + b1 + "\"]}");
+
+            pub.sync()
+                    .publish(
+                            "socket.io-request#/#",
+                            "{\"uid\":\"probe\",\"requestId\":\"r1\",\"type\":1}");
+            String first = responses.poll(10, TimeUnit.SECONDS);
+            String second = responses.poll(10, TimeUnit.SECONDS);
+            assertThat(first + second).contains("\"requestId\":\"r1\"", "\"probe-room\"");
+        } finally {
+            probe.shutdown();
+        }
     }
 }

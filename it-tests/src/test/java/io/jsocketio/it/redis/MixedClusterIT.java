@@ -256,11 +256,15 @@ class MixedClusterIT {
                         .add("rooms", array("joined-by-node"))
                         .build());
         expectEvent(clients, "j1", "node-joined");
-        expectEvent(clients, "n1", "node-joined");
+        // (n1 may miss it: the Node adapter joins its own sockets only when its request comes
+        // back from Redis, after its local broadcast)
 
         java.io().socketsJoin("joined-by-java");
         java.io().to("joined-by-java").emit("java-joined");
-        expectEvent(clients, "n1", "java-joined");
+        clients.await(
+                NodeProcess.event("event", "n1")
+                        .and(line -> "java-joined".equals(line.getString("name"))),
+                TIMEOUT);
         expectEvent(clients, "j1", "java-joined");
 
         node.send(command("disconnectSockets").add("rooms", array(j1)).build());
@@ -293,6 +297,31 @@ class MixedClusterIT {
         expectEvent(clients, "j1", "marker");
         assertThat(expectEvent(clients, "n1", "from-emitter").toString()).isEqualTo(expected);
         expectEvent(clients, "n1", "marker");
+    }
+
+    @Test
+    void theRedisEmitterCanMakeJsocketioSocketsJoinAndEmitToJsocketioServers() throws Exception {
+        CompletableFuture<String> hello = new CompletableFuture<>();
+        java.io().onServerSideEmit("hello", (args, ack) -> hello.complete(args.getString(0)));
+
+        node.send(
+                command("emitterJoin")
+                        .add("rooms", array(j1))
+                        .add("room", "joined-by-emitter")
+                        .build());
+        node.send(
+                command("emitter")
+                        .add("event", "emitter-joined")
+                        .add("rooms", array("joined-by-emitter"))
+                        .build());
+        node.send(
+                command("emitterServerSideEmit")
+                        .add("event", "hello")
+                        .add("args", array("from emitter"))
+                        .build());
+
+        expectEvent(clients, "j1", "emitter-joined");
+        assertThat(hello.get(10, TimeUnit.SECONDS)).isEqualTo("from emitter");
     }
 
     private static JsonArray array(String... values) {

@@ -1,5 +1,21 @@
 package io.jsocketio.redis.internal;
 
+import static io.jsocketio.redis.internal.Requests.ALL_ROOMS;
+import static io.jsocketio.redis.internal.Requests.BROADCAST;
+import static io.jsocketio.redis.internal.Requests.BROADCAST_ACK;
+import static io.jsocketio.redis.internal.Requests.BROADCAST_CLIENT_COUNT;
+import static io.jsocketio.redis.internal.Requests.REMOTE_DISCONNECT;
+import static io.jsocketio.redis.internal.Requests.REMOTE_FETCH;
+import static io.jsocketio.redis.internal.Requests.REMOTE_JOIN;
+import static io.jsocketio.redis.internal.Requests.REMOTE_LEAVE;
+import static io.jsocketio.redis.internal.Requests.SERVER_SIDE_EMIT;
+import static io.jsocketio.redis.internal.Requests.SOCKETS;
+import static io.jsocketio.redis.internal.Requests.json;
+import static io.jsocketio.redis.internal.Requests.optsFromWire;
+import static io.jsocketio.redis.internal.Requests.optsToWire;
+import static io.jsocketio.redis.internal.Requests.strings;
+import static io.jsocketio.redis.internal.Requests.uid;
+
 import io.jsocketio.Args;
 import io.jsocketio.RemoteSocket;
 import io.jsocketio.engine.Scheduler;
@@ -8,20 +24,14 @@ import io.jsocketio.parser.SocketPacketType;
 import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
 import io.jsocketio.spi.AdapterFactory;
-import io.jsocketio.spi.BroadcastFlags;
 import io.jsocketio.spi.BroadcastOptions;
 import io.jsocketio.spi.LocalSocket;
 import io.jsocketio.spi.RoomListener;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +39,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
@@ -45,22 +54,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisAdapter implements Adapter {
     private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-    // request types of @socket.io/redis-adapter 8.x
-    static final int SOCKETS = 0;
-    static final int ALL_ROOMS = 1;
-    static final int REMOTE_JOIN = 2;
-    static final int REMOTE_LEAVE = 3;
-    static final int REMOTE_DISCONNECT = 4;
-    static final int REMOTE_FETCH = 5;
-    static final int SERVER_SIDE_EMIT = 6;
-    static final int BROADCAST = 7;
-    static final int BROADCAST_CLIENT_COUNT = 8;
-    static final int BROADCAST_ACK = 9;
-
     private final AdapterContext context;
     private final Adapter local;
     private final RedisBus bus;
@@ -71,7 +64,7 @@ public final class RedisAdapter implements Adapter {
     private final String requestChannel;
     private final String responseChannel;
     private final String ownResponseChannel;
-    private final Map<String, Pending> requests = new ConcurrentHashMap<>();
+    private final Map<String, Pending<?>> requests = new ConcurrentHashMap<>();
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
 
     /**
@@ -95,15 +88,6 @@ public final class RedisAdapter implements Adapter {
         this.requestChannel = key + "-request#" + context.name() + "#";
         this.responseChannel = key + "-response#" + context.name() + "#";
         this.ownResponseChannel = responseChannel + uid + "#";
-    }
-
-    /** A random id of six letters and digits, as npm {@code uid2(6)} makes. */
-    static String uid() {
-        StringBuilder sb = new StringBuilder(6);
-        for (int i = 0; i < 6; i++) {
-            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 
     @Override
@@ -182,61 +166,6 @@ public final class RedisAdapter implements Adapter {
                         packet.id(),
                         packet.data(),
                         packet.attachments());
-    }
-
-    private static Map<String, @Nullable Object> flagsToWire(BroadcastFlags flags) {
-        Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        if (flags.isVolatile()) {
-            out.put("volatile", true);
-        }
-        out.put("compress", flags.compress());
-        if (flags.timeout() != null) {
-            out.put("timeout", flags.timeout().toMillis());
-        }
-        return out;
-    }
-
-    private static Map<String, @Nullable Object> optsToWire(BroadcastOptions opts, boolean flags) {
-        Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        out.put("rooms", new ArrayList<>(opts.rooms()));
-        out.put("except", new ArrayList<>(opts.except()));
-        if (flags) {
-            out.put("flags", flagsToWire(opts.flags()));
-        }
-        return out;
-    }
-
-    private static BroadcastOptions optsFromWire(@Nullable Object wire) {
-        if (!(wire instanceof Map<?, ?> map)) {
-            return BroadcastOptions.all();
-        }
-        BroadcastFlags flags = BroadcastFlags.NONE;
-        if (map.get("flags") instanceof Map<?, ?> f) {
-            if (Boolean.TRUE.equals(f.get("volatile"))) {
-                flags = flags.withVolatile();
-            }
-            if (Boolean.FALSE.equals(f.get("compress"))) {
-                flags = flags.withCompress(false);
-            }
-            if (f.get("timeout") instanceof Number t && t.longValue() > 0) {
-                flags = flags.withTimeout(Duration.ofMillis(t.longValue()));
-            }
-        }
-        return new BroadcastOptions(strings(map.get("rooms")), strings(map.get("except")), flags);
-    }
-
-    private static Set<String> strings(@Nullable Object value) {
-        Set<String> out = new LinkedHashSet<>();
-        if (value instanceof Collection<?> c) {
-            for (Object o : c) {
-                if (o instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-                    out.add(Long.toString(n.longValue())); // Node rooms may be numbers
-                } else if (o != null) {
-                    out.add(o.toString());
-                }
-            }
-        }
-        return out;
     }
 
     @Override
@@ -504,14 +433,6 @@ public final class RedisAdapter implements Adapter {
         bus.publish(target, body);
     }
 
-    private static Map<String, @Nullable Object> json(@Nullable Object... keyValues) {
-        Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            out.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
-        }
-        return out;
-    }
-
     // ---- responses to this server's requests
 
     private void onResponse(Map<String, @Nullable Object> response) {
@@ -548,7 +469,7 @@ public final class RedisAdapter implements Adapter {
 
     /** Publishes a request and registers what collects its answers, with the requests timeout. */
     private <T> CompletableFuture<T> request(
-            Map<String, @Nullable Object> body, Pending pending, String what) {
+            Map<String, @Nullable Object> body, Pending<T> pending, String what) {
         String requestId = String.valueOf(body.get("requestId"));
         requests.put(requestId, pending);
         Scheduler.Cancellable timer =
@@ -560,8 +481,7 @@ public final class RedisAdapter implements Adapter {
                                         pending.timeout(what);
                                     }
                                 });
-        @SuppressWarnings("unchecked")
-        CompletableFuture<T> result = (CompletableFuture<T>) pending.result;
+        CompletableFuture<T> result = pending.result;
         result.whenComplete((r, e) -> timer.cancel());
         bus.publish(requestChannel, Values.toJsonText(body));
         return result;
@@ -595,7 +515,12 @@ public final class RedisAdapter implements Adapter {
                                                             optsToWire(opts, false));
                                             return request(
                                                     body,
-                                                    new FetchPending(numSub, mine),
+                                                    new Pending.Fetch(
+                                                            numSub,
+                                                            mine,
+                                                            o ->
+                                                                    SocketDetails.fromWire(
+                                                                            context, this, o)),
                                                     "fetchSockets");
                                         }));
     }
@@ -676,119 +601,10 @@ public final class RedisAdapter implements Adapter {
                                             (long) SERVER_SIDE_EMIT,
                                             "data",
                                             Values.fromJson(packet.data(), packet.attachments()));
-                            return request(body, new EmitPending(numSub), "serverSideEmit");
+                            return request(
+                                    body, new Pending.Emit(numSub, this::argsOf), "serverSideEmit");
                         });
     }
 
-    // ---- pending requests
-
     private record AckRequest(IntConsumer clientCount, Consumer<Args> ack) {}
-
-    /** The answers awaited for one request; {@code onResponse} returns true when complete. */
-    private abstract static class Pending {
-        final CompletableFuture<?> result = new CompletableFuture<>();
-
-        abstract boolean onResponse(Map<String, @Nullable Object> response);
-
-        abstract void timeout(String what);
-    }
-
-    private final class FetchPending extends Pending {
-        private final int numSub;
-        private int msgCount = 1; // guarded by this
-        private final List<RemoteSocket> sockets; // guarded by this
-
-        FetchPending(int numSub, List<RemoteSocket> mine) {
-            this.numSub = numSub;
-            this.sockets = new ArrayList<>(mine);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        boolean onResponse(Map<String, @Nullable Object> response) {
-            List<RemoteSocket> done;
-            synchronized (this) {
-                msgCount++;
-                if (response.get("sockets") instanceof List<?> list) {
-                    for (Object o : list) {
-                        RemoteSocket s = SocketDetails.fromWire(context, RedisAdapter.this, o);
-                        if (s != null) {
-                            sockets.add(s);
-                        }
-                    }
-                }
-                if (msgCount < numSub) {
-                    return false;
-                }
-                done = List.copyOf(sockets);
-            }
-            ((CompletableFuture<List<RemoteSocket>>) result).complete(done);
-            return true;
-        }
-
-        @Override
-        void timeout(String what) {
-            result.completeExceptionally(
-                    new TimeoutException(
-                            "timeout reached while waiting for " + what + " response"));
-        }
-    }
-
-    private final class EmitPending extends Pending {
-        private final int numSub;
-        private final List<Args> responses = new ArrayList<>(); // guarded by this
-
-        EmitPending(int numSub) {
-            this.numSub = numSub;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        boolean onResponse(Map<String, @Nullable Object> response) {
-            List<Args> done;
-            synchronized (this) {
-                responses.add(argsOf(response.get("data")));
-                if (responses.size() < numSub) {
-                    return false;
-                }
-                done = List.copyOf(responses);
-            }
-            ((CompletableFuture<List<Args>>) result).complete(done);
-            return true;
-        }
-
-        @Override
-        void timeout(String what) {
-            int got;
-            synchronized (this) {
-                got = responses.size();
-            }
-            result.completeExceptionally(
-                    new TimeoutException(
-                            "timeout reached: only "
-                                    + got
-                                    + " responses received out of "
-                                    + numSub));
-        }
-    }
-
-    /** JSON-B for socket data that is not already JSON. */
-    static final class Binding {
-        static final Jsonb JSONB = JsonbBuilder.create();
-
-        private Binding() {}
-
-        static @Nullable JsonValue toJson(@Nullable Object value) {
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof JsonValue json) {
-                return json;
-            }
-            String text = JSONB.toJson(value);
-            try (var reader = Values.JSON.createReader(new java.io.StringReader(text))) {
-                return reader.readValue();
-            }
-        }
-    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -39,6 +40,7 @@ public final class RedisBus implements AutoCloseable {
     private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicInteger open = new AtomicInteger(); // connections up, of two
 
     private RedisBus(RedisClient client) {
         this.client = client;
@@ -191,17 +193,18 @@ public final class RedisBus implements AutoCloseable {
         }
     }
 
-    /** Logs when Redis goes away and comes back. */
+    /** Logs when Redis goes away (either connection) and comes back (both). */
     private final class StateLogger implements RedisConnectionStateListener {
         @Override
         public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-            if (down.compareAndSet(true, false)) {
+            if (open.incrementAndGet() >= 2 && down.compareAndSet(true, false)) {
                 LOG.log(System.Logger.Level.INFO, () -> "Redis connection restored: " + address);
             }
         }
 
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            open.decrementAndGet();
             if (!closed.get() && down.compareAndSet(false, true)) {
                 LOG.log(
                         System.Logger.Level.WARNING,

@@ -6,6 +6,8 @@ import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ final class SocketDetails {
         try {
             return socket.data(JsonValue.class).orElse(null);
         } catch (IllegalArgumentException notJson) {
-            return RedisAdapter.Binding.toJson(socket.data(Object.class).orElse(null));
+            return Binding.toJson(socket.data(Object.class).orElse(null));
         }
     }
 
@@ -127,5 +129,25 @@ final class SocketDetails {
                     });
         }
         return out;
+    }
+
+    /** JSON-B for socket data that is not already JSON. */
+    private static final class Binding {
+        static final Jsonb JSONB = JsonbBuilder.create();
+
+        private Binding() {}
+
+        static @Nullable JsonValue toJson(@Nullable Object value) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof JsonValue json) {
+                return json;
+            }
+            String text = JSONB.toJson(value);
+            try (var reader = Values.JSON.createReader(new java.io.StringReader(text))) {
+                return reader.readValue();
+            }
+        }
     }
 }
