@@ -23,7 +23,11 @@ final class ClusterFixtures {
     record JavaNode(String name, Server io, RedisAdapterFactory redis) implements AutoCloseable {
 
         static JavaNode start(String name, String redisUrl) {
-            RedisAdapterFactory redis = RedisAdapterFactory.connect(redisUrl);
+            return start(name, redisUrl, RedisAdapterFactory.Options.defaults());
+        }
+
+        static JavaNode start(String name, String redisUrl, RedisAdapterFactory.Options options) {
+            RedisAdapterFactory redis = RedisAdapterFactory.connect(redisUrl, options);
             Server io =
                     new Server(0, ServerOptions.builder().host("127.0.0.1").adapter(redis).build());
             io.on(
