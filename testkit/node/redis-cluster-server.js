@@ -6,7 +6,7 @@
 // event joins the room named by its first argument (acked). Server-side event "ping" is answered
 // with "pong-node"; every server-side event received is printed.
 // Commands (JSON lines):
-//   {"cmd":"broadcast","event","args","rooms":[],"except":[]}
+//   {"cmd":"broadcast","event","args","rooms":[],"except":[],"nsp"}   (nsp: "/" or "/chat")
 //   {"cmd":"broadcastAck","event","args","timeout"}        -> broadcastAck {error, responses}
 //   {"cmd":"fetchSockets","rooms":[]}                       -> sockets {sockets: [{id, rooms, data, url}]}
 //   {"cmd":"socketsJoin","rooms":[],"room"} / {"cmd":"socketsLeave",...} / {"cmd":"disconnectSockets","rooms":[]}
@@ -55,8 +55,9 @@ async function main() {
   });
   io.on("hello", (...args) => print("serverSideEmit", { name: "hello", args: encodeBinary(args) }));
 
+  io.of("/chat"); // a second namespace, for per-namespace channels
   const target = (c) => {
-    let op = io;
+    let op = c.nsp ? io.of(c.nsp) : io;
     for (const r of c.rooms || []) op = op.to(r);
     for (const r of c.except || []) op = op.except(r);
     return op;

@@ -324,6 +324,47 @@ class MixedClusterIT {
         assertThat(hello.get(10, TimeUnit.SECONDS)).isEqualTo("from emitter");
     }
 
+    @Test
+    void eachNamespaceHasItsOwnChannels() {
+        java.io().of("/chat");
+        clients.send(
+                command("connect")
+                        .add("id", "jchat")
+                        .add("url", java.url())
+                        .add("nsp", "/chat")
+                        .add("transports", array("websocket"))
+                        .build());
+        clients.awaitEvent("connect", "jchat", TIMEOUT);
+        clients.send(
+                command("connect")
+                        .add("id", "nchat")
+                        .add("url", nodeUrl)
+                        .add("nsp", "/chat")
+                        .add("transports", array("websocket"))
+                        .build());
+        clients.awaitEvent("connect", "nchat", TIMEOUT);
+
+        node.send(command("broadcast").add("nsp", "/chat").add("event", "chat-from-node").build());
+        java.io().of("/chat").emit("chat-from-java");
+        node.send(command("broadcast").add("event", "main-marker").build());
+
+        for (String id : List.of("jchat", "nchat")) {
+            for (String name : List.of("chat-from-node", "chat-from-java")) {
+                clients.await(
+                        NodeProcess.event("event", id)
+                                .and(line -> name.equals(line.getString("name"))),
+                        TIMEOUT);
+            }
+        }
+        // the main namespace's broadcast reaches the main-namespace clients only
+        expectEvent(clients, "j1", "main-marker");
+        expectEvent(clients, "n1", "main-marker");
+        assertThat(clients.lines())
+                .filteredOn(line -> "main-marker".equals(line.getString("name", null)))
+                .extracting(line -> line.getString("id"))
+                .containsExactlyInAnyOrder("j1", "n1");
+    }
+
     private static JsonArray array(String... values) {
         var builder = Json.createArrayBuilder();
         for (String v : values) {
