@@ -84,4 +84,36 @@ class RedisRestartIT {
         assertThat(clients.await(named("a1", "back"), TIMEOUT)).isNotNull();
         assertThat(clients.await(named("b1", "back"), TIMEOUT)).isNotNull();
     }
+
+    @Test
+    void aNamespaceCreatedWhileRedisIsDownJoinsTheClusterWhenItReturns() {
+        redis = RedisServerProcess.start();
+        a = JavaNode.start("A", redis.url());
+        b = JavaNode.start("B", redis.url());
+        clients = NodeProcess.start("sio-client.js", "4");
+
+        redis.kill();
+        a.io().of("/late");
+        b.io().of("/late");
+        redis.restart();
+
+        clients.send(
+                ClusterFixtures.command("connect")
+                        .add("id", "late-b")
+                        .add("url", b.url())
+                        .add("nsp", "/late")
+                        .add("forceNew", true)
+                        .build());
+        clients.awaitEvent("connect", "late-b", TIMEOUT);
+        JsonObject heard = null;
+        for (int attempt = 0; attempt < 120 && heard == null; attempt++) {
+            a.io().of("/late").emit("late-news", attempt);
+            try {
+                heard = clients.await(named("late-b", "late-news"), Duration.ofMillis(500));
+            } catch (AssertionError notYet) {
+                // not subscribed yet
+            }
+        }
+        assertThat(heard).as("a broadcast on /late from A reached B's client").isNotNull();
+    }
 }

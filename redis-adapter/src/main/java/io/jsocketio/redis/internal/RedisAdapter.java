@@ -47,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  * request's state is guarded by its own monitor, never held while calling out.
  */
 public final class RedisAdapter implements Adapter {
+    private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
     private final AdapterContext context;
     private final Adapter local;
@@ -61,6 +62,7 @@ public final class RedisAdapter implements Adapter {
     private final Map<String, Pending<?>> requests = new ConcurrentHashMap<>();
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
     private final RequestHandler requestHandler;
+    private volatile boolean closed;
 
     /**
      * The adapter of the namespace {@code context} describes.
@@ -96,17 +98,51 @@ public final class RedisAdapter implements Adapter {
 
     @Override
     public CompletionStage<Void> init() {
-        return bus.subscribe(
-                channel + "*",
-                this::onMessage,
-                this::onRequest,
-                requestChannel,
-                responseChannel,
-                ownResponseChannel);
+        CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        subscribe(subscribed);
+        return subscribed;
+    }
+
+    /**
+     * Subscribes this namespace's pattern and channels; while Redis is unreachable (a namespace
+     * created during an outage), tries again every second until it succeeds or the adapter closes.
+     */
+    private void subscribe(CompletableFuture<Void> subscribed) {
+        if (closed || bus.isClosed()) {
+            return;
+        }
+        bus.subscribe(
+                        channel + "*",
+                        this::onMessage,
+                        this::onRequest,
+                        requestChannel,
+                        responseChannel,
+                        ownResponseChannel)
+                .whenComplete(
+                        (ok, error) -> {
+                            if (error == null) {
+                                subscribed.complete(null);
+                                return;
+                            }
+                            LOG.log(
+                                    System.Logger.Level.DEBUG,
+                                    () ->
+                                            "subscribing "
+                                                    + channel
+                                                    + "* failed, retrying: "
+                                                    + error);
+                            try {
+                                context.scheduler()
+                                        .schedule(SUBSCRIBE_RETRY, () -> subscribe(subscribed));
+                            } catch (RuntimeException stopped) {
+                                subscribed.completeExceptionally(error);
+                            }
+                        });
     }
 
     @Override
     public void close() {
+        closed = true;
         bus.unsubscribe(channel + "*", requestChannel, responseChannel, ownResponseChannel);
         local.close();
     }

@@ -113,6 +113,11 @@ public final class RedisBus implements AutoCloseable {
                 });
     }
 
+    /** Whether {@link #close} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
     /** Subscribes {@code handler} to a pattern and channels. */
     public CompletionStage<Void> subscribe(
             String pattern,
