@@ -43,17 +43,19 @@ import org.jspecify.annotations.Nullable;
  * and what other servers (Node or Java) or {@code @socket.io/redis-emitter} publish is applied
  * locally.
  *
- * <p>Thread-safety: safe for concurrent use. Pending requests live in concurrent maps; each
- * request's state is guarded by its own monitor, never held while calling out.
+ * <p>Thread-safety: safe for concurrent use; never blocks. Pending requests live in concurrent
+ * maps; each request's state is guarded by its own lock, never held while calling out. What arrives
+ * from Redis is handled on the {@link RedisBus} thread; listeners run on the server's callback
+ * lane.
  */
 public final class RedisAdapter implements Adapter {
     private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
+
     private final AdapterContext context;
     private final Adapter local;
     private final RedisBus bus;
     private final Duration requestsTimeout;
-    private final boolean specificResponseChannel;
     private final String uid = uid();
     private final String channel;
     private final String requestChannel;
@@ -80,7 +82,6 @@ public final class RedisAdapter implements Adapter {
         this.local = AdapterFactory.inMemory().create(context);
         this.bus = bus;
         this.requestsTimeout = requestsTimeout;
-        this.specificResponseChannel = specificResponseChannel;
         this.channel = key + "#" + context.name() + "#";
         this.requestChannel = key + "-request#" + context.name() + "#";
         this.responseChannel = key + "-response#" + context.name() + "#";
