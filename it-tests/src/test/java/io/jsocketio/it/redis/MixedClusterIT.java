@@ -248,7 +248,7 @@ class MixedClusterIT {
     }
 
     @Test
-    void socketsJoinAndDisconnectSocketsFromEitherSideActOnTheOther() {
+    void socketsJoinLeaveAndDisconnectSocketsFromEitherSideActOnTheOther() {
         node.send(command("socketsJoin").add("room", "joined-by-node").build());
         node.send(
                 command("broadcast")
@@ -266,6 +266,35 @@ class MixedClusterIT {
                         .and(line -> "java-joined".equals(line.getString("name"))),
                 TIMEOUT);
         expectEvent(clients, "j1", "java-joined");
+
+        node.send(command("socketsLeave").add("room", "joined-by-node").build());
+        node.send(
+                command("broadcast")
+                        .add("event", "after-node-leave")
+                        .add("rooms", array("joined-by-node"))
+                        .build());
+        node.send(command("broadcast").add("event", "node-marker").build());
+        java.io().socketsLeave("joined-by-java");
+        java.io().to("joined-by-java").emit("after-java-leave");
+        java.io().emit("java-marker");
+        for (String id : List.of("j1", "n1")) {
+            for (String marker : List.of("node-marker", "java-marker")) {
+                clients.await(
+                        NodeProcess.event("event", id)
+                                .and(line -> marker.equals(line.getString("name"))),
+                        TIMEOUT);
+            }
+        }
+        assertThat(clients.lines())
+                .as("j1 left the room joined by Node, n1 the room joined by jsocketio")
+                .noneMatch(
+                        line ->
+                                "j1".equals(line.getString("id", null))
+                                                && "after-node-leave"
+                                                        .equals(line.getString("name", null))
+                                        || "n1".equals(line.getString("id", null))
+                                                && "after-java-leave"
+                                                        .equals(line.getString("name", null)));
 
         node.send(command("disconnectSockets").add("rooms", array(j1)).build());
         assertThat(clients.awaitEvent("disconnect", "j1", TIMEOUT).getString("reason"))
