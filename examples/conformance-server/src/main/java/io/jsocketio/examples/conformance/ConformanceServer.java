@@ -8,6 +8,7 @@ import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
+import io.jsocketio.redis.RedisAdapterFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,16 +19,21 @@ import java.util.concurrent.CountDownLatch;
  * The conformance server of {@code shared/CONFORMANCE.md}, on 127.0.0.1, port {@code PORT} (default
  * 3000), with the suites' settings: a bare Engine.IO echo server at {@code /engine.io/} and the
  * Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on one embedded Jetty.
+ * With {@code REDIS_URL} set, every namespace uses the Redis adapter (key prefix {@code socket.io})
+ * and the server joins the cluster of the other servers, Java or Node, on that Redis.
  */
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
     private final Server io;
     private final EmbeddedServer http;
+    private final RedisAdapterFactory redis; // null without REDIS_URL
 
-    private ConformanceServer(EngineServer echoEngine, Server io, EmbeddedServer http) {
+    private ConformanceServer(
+            EngineServer echoEngine, Server io, EmbeddedServer http, RedisAdapterFactory redis) {
         this.echoEngine = echoEngine;
         this.io = io;
         this.http = http;
+        this.redis = redis;
     }
 
     /**
@@ -56,6 +62,18 @@ public final class ConformanceServer implements AutoCloseable {
 
     /** Starts the server on 127.0.0.1 at {@code port} (0 picks a free one). */
     public static ConformanceServer start(int port) throws IOException {
+        return start(port, null);
+    }
+
+    /**
+     * Starts the server on 127.0.0.1 at {@code port}; with a {@code redisUrl} (such as {@code
+     * redis://127.0.0.1:6379}) it joins the Redis cluster there.
+     */
+    public static ConformanceServer start(int port, String redisUrl) throws IOException {
+        RedisAdapterFactory redis =
+                redisUrl == null || redisUrl.isBlank()
+                        ? null
+                        : RedisAdapterFactory.connect(redisUrl);
         EngineServer echo = EngineServer.create(engineOptions("/engine.io/"));
         echo.onConnection(socket -> socket.onMessage(socket::send));
         Server io =
@@ -64,6 +82,7 @@ public final class ConformanceServer implements AutoCloseable {
                                 .engine(engineOptions("/socket.io/"))
                                 .path("/socket.io/")
                                 .connectTimeout(Duration.ofMillis(1000))
+                                .adapter(redis)
                                 .build());
         ConformanceApp.install(io);
         List<EngineMount> mounts = new ArrayList<>();
@@ -71,10 +90,13 @@ public final class ConformanceServer implements AutoCloseable {
         mounts.add(io.mount());
         try {
             EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
-            return new ConformanceServer(echo, io, http);
+            return new ConformanceServer(echo, io, http, redis);
         } catch (IOException | RuntimeException e) {
             io.close();
             echo.close();
+            if (redis != null) {
+                redis.close();
+            }
             throw e;
         }
     }
@@ -89,13 +111,20 @@ public final class ConformanceServer implements AutoCloseable {
         io.close();
         echoEngine.close();
         http.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     /** Runs until killed. */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
-        ConformanceServer server = start(port);
-        System.out.println("conformance server listening on http://127.0.0.1:" + server.port());
+        String redisUrl = System.getenv("REDIS_URL");
+        ConformanceServer server = start(port, redisUrl);
+        System.out.println(
+                "conformance server listening on http://127.0.0.1:"
+                        + server.port()
+                        + (server.redis != null ? " in the Redis cluster at " + redisUrl : ""));
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
