@@ -4,6 +4,8 @@ import io.jsocketio.Ack;
 import io.jsocketio.Middleware;
 import io.jsocketio.Next;
 import io.jsocketio.Socket;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.Instance;
@@ -33,10 +35,7 @@ final class Invoker {
 
     /** Calls {@code method} of {@code bean}; acknowledges with its result when it returns one. */
     void call(Bean<?> bean, HandlerMethod method, HandlerMethod.Call call) {
-        Instance<RequestContextController> controllers =
-                beanManager.createInstance().select(RequestContextController.class);
-        RequestContextController controller = controllers.get();
-        boolean activated = controller.activate();
+        RequestScope scope = enterRequestScope();
         CreationalContext<?> cc = beanManager.createCreationalContext(bean);
         try {
             Object instance = beanManager.getReference(bean, bean.getBeanClass(), cc);
@@ -51,19 +50,13 @@ final class Invoker {
             failed(method, call.socket(), e);
         } finally {
             cc.release();
-            if (activated) {
-                controller.deactivate();
-            }
-            controllers.destroy(controller);
+            scope.exit();
         }
     }
 
     /** Runs a middleware bean for a socket that joins its namespace. */
     void middleware(Bean<?> bean, Socket socket, Next next) {
-        Instance<RequestContextController> controllers =
-                beanManager.createInstance().select(RequestContextController.class);
-        RequestContextController controller = controllers.get();
-        boolean activated = controller.activate();
+        RequestScope scope = enterRequestScope();
         CreationalContext<?> cc = beanManager.createCreationalContext(bean);
         try {
             Middleware middleware =
@@ -83,11 +76,42 @@ final class Invoker {
             next.fail(e);
         } finally {
             cc.release();
-            if (activated) {
-                controller.deactivate();
-            }
-            controllers.destroy(controller);
+            scope.exit();
         }
+    }
+
+    /** A request context activated for one call, or none when one was active already. */
+    private record RequestScope(
+            @Nullable Instance<RequestContextController> controllers,
+            @Nullable RequestContextController controller) {
+        void exit() {
+            if (controllers != null && controller != null) {
+                controller.deactivate();
+                controllers.destroy(controller);
+            }
+        }
+    }
+
+    /**
+     * Activates a request context unless the thread has one already (an HTTP request's, when the
+     * container runs the lane inline): two active request contexts are an error in Weld.
+     */
+    private RequestScope enterRequestScope() {
+        try {
+            if (beanManager.getContext(RequestScoped.class).isActive()) {
+                return new RequestScope(null, null);
+            }
+        } catch (ContextNotActiveException e) {
+            // none active: activate one below
+        }
+        Instance<RequestContextController> controllers =
+                beanManager.createInstance().select(RequestContextController.class);
+        RequestContextController controller = controllers.get();
+        if (controller.activate()) {
+            return new RequestScope(controllers, controller);
+        }
+        controllers.destroy(controller);
+        return new RequestScope(null, null);
     }
 
     private static void acknowledge(

@@ -2,17 +2,14 @@ package io.jsocketio.it.container;
 
 import java.io.File;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The WAR under test: {@code web.xml} registration of the Socket.IO servlet, the beans of {@code
- * io.jsocketio.it.container.app} (added as class files, so the test JVM never loads them), and the
- * jars of {@code target/war-lib}.
+ * The WAR under test: {@code web.xml} registration of the Socket.IO servlet and the jars of {@code
+ * target/war-lib}: the application (module {@code app}), jsocketio, and for Tomcat Weld.
  */
 final class Deployments {
     private Deployments() {}
@@ -46,24 +43,11 @@ final class Deployments {
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
             """;
 
-    private static final List<String> APP =
-            List.of(
-                    "BroadcastServlet",
-                    "ChatAuth",
-                    "ChatNamespace",
-                    "Sum",
-                    "TokenService",
-                    "package-info");
-
     static WebArchive war() {
         WebArchive war =
                 ShrinkWrap.create(WebArchive.class, "chat.war")
                         .setWebXML(new StringAsset(WEB_XML))
                         .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
-        for (String name : APP) {
-            String path = "io/jsocketio/it/container/app/" + name + ".class";
-            war.add(new ClassLoaderAsset(path), "WEB-INF/classes/" + path);
-        }
         File lib = new File(Objects.requireNonNull(System.getProperty("war.lib"), "war.lib"));
         File[] jars = lib.listFiles((dir, name) -> name.endsWith(".jar"));
         if (jars == null || jars.length == 0) {
