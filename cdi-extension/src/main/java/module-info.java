@@ -6,6 +6,7 @@ module io.jsocketio.cdi {
     requires transitive io.jsocketio.core;
     requires transitive io.jsocketio.servlet;
     requires io.jsocketio.websocket;
+    requires jakarta.websocket;
     requires transitive jakarta.cdi;
     requires transitive jakarta.inject;
     requires transitive jakarta.servlet;

@@ -2,9 +2,11 @@ package io.jsocketio.cdi.internal;
 
 import io.jsocketio.Server;
 import io.jsocketio.engine.EngineMount;
+import io.jsocketio.websocket.WebSocketTransport;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.websocket.server.ServerContainer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,7 @@ public final class ServerHolder implements ServletContextListener {
     private @Nullable Server server; // guarded by lock
     private @Nullable EngineMount mount; // guarded by lock
     private boolean owned; // guarded by lock
+    private volatile boolean installWebSocket;
 
     ServerHolder(ServletContext context, Settings settings) {
         this.context = context;
@@ -44,6 +47,11 @@ public final class ServerHolder implements ServletContextListener {
     /** The mount given to the WebSocket transport at start-up: its engine resolves on first use. */
     EngineMount deferredMount() {
         return new EngineMount(engine, null);
+    }
+
+    /** Asks {@link #contextInitialized} to register the WebSocket endpoint. */
+    void installWebSocketLater() {
+        installWebSocket = true;
     }
 
     /** The settings read from {@code web.xml}. */
@@ -114,6 +122,20 @@ public final class ServerHolder implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        if (installWebSocket) {
+            Object container = context.getAttribute(ServerContainer.class.getName());
+            if (container instanceof ServerContainer serverContainer) {
+                // without the handshake request listener: listeners cannot be added any more
+                WebSocketTransport.install(serverContainer, deferredMount());
+            } else {
+                LOG.log(
+                        Level.WARNING,
+                        () ->
+                                "jsocketio: no WebSocket support in this context; only HTTP"
+                                        + " long-polling is available at "
+                                        + settings.path());
+            }
+        }
         resolve();
     }
 

@@ -5,6 +5,7 @@ import io.jsocketio.websocket.WebSocketTransport;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import jakarta.websocket.server.ServerContainer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Set;
@@ -53,7 +54,13 @@ public final class SocketIoInitializer implements ServletContainerInitializer {
         }
         ServerHolder holder = new ServerHolder(context, settings);
         context.setAttribute(ServerHolder.ATTRIBUTE, holder);
-        WebSocketTransport.install(context, holder.deferredMount());
+        if (context.getAttribute(ServerContainer.class.getName()) != null) {
+            WebSocketTransport.install(context, holder.deferredMount());
+        } else {
+            // the container's WebSocket initializer has not run yet (initializers run in no
+            // fixed order): the holder registers the endpoint when the context starts
+            holder.installWebSocketLater();
+        }
         context.addListener(holder);
         LOG.log(
                 Level.DEBUG,
