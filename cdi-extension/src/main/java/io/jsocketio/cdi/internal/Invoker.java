@@ -86,8 +86,15 @@ final class Invoker {
             @Nullable RequestContextController controller) {
         void exit() {
             if (controllers != null && controller != null) {
-                controller.deactivate();
-                controllers.destroy(controller);
+                try {
+                    controller.deactivate();
+                } catch (IllegalStateException e) {
+                    // Weld refuses when the container made its HTTP request context active on
+                    // this thread during the call (seen with weld-servlet on Tomcat)
+                    LOG.log(Level.DEBUG, () -> "request context not deactivated: " + e);
+                } finally {
+                    controllers.destroy(controller);
+                }
             }
         }
     }
@@ -103,6 +110,10 @@ final class Invoker {
             }
         } catch (ContextNotActiveException e) {
             // none active: activate one below
+        } catch (IllegalStateException e) {
+            // several active already (see exit): run within them
+            LOG.log(Level.DEBUG, () -> "several request contexts active: " + e);
+            return new RequestScope(null, null);
         }
         Instance<RequestContextController> controllers =
                 beanManager.createInstance().select(RequestContextController.class);
