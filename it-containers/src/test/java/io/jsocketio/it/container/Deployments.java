@@ -43,18 +43,40 @@ final class Deployments {
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
             """;
 
+    /** The CDI WAR: the app module's beans, and Weld on Tomcat. */
     static WebArchive war() {
         WebArchive war =
                 ShrinkWrap.create(WebArchive.class, "chat.war")
                         .setWebXML(new StringAsset(WEB_XML))
                         .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+        war.addAsLibraries(jars(name -> !name.startsWith("jsocketio-it-container-app-plain")));
+        return war;
+    }
+
+    /**
+     * A WAR without CDI (no beans.xml, no Weld): the same web.xml, and a listener wiring a
+     * namespace on {@code SocketIoServlet.server(servletContext)}.
+     */
+    static WebArchive plainWar() {
+        WebArchive war =
+                ShrinkWrap.create(WebArchive.class, "plain.war").setWebXML(new StringAsset(WEB_XML));
+        war.addAsLibraries(
+                jars(
+                        name ->
+                                !name.startsWith("weld-")
+                                        && (!name.startsWith("jsocketio-it-container-app")
+                                                || name.startsWith(
+                                                        "jsocketio-it-container-app-plain"))));
+        return war;
+    }
+
+    private static File[] jars(java.util.function.Predicate<String> include) {
         File lib = new File(Objects.requireNonNull(System.getProperty("war.lib"), "war.lib"));
-        File[] jars = lib.listFiles((dir, name) -> name.endsWith(".jar"));
+        File[] jars = lib.listFiles((dir, name) -> name.endsWith(".jar") && include.test(name));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no jars in " + lib);
         }
         Arrays.sort(jars);
-        war.addAsLibraries(jars);
-        return war;
+        return jars;
     }
 }
