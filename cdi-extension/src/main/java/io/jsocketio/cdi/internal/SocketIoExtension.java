@@ -1,0 +1,201 @@
+package io.jsocketio.cdi.internal;
+
+import io.jsocketio.Middleware;
+import io.jsocketio.Server;
+import io.jsocketio.ServerOptions;
+import io.jsocketio.cdi.Namespace;
+import io.jsocketio.cdi.OnConnect;
+import io.jsocketio.cdi.OnDisconnect;
+import io.jsocketio.cdi.OnEvent;
+import io.jsocketio.cdi.ServerCustomizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The jsocketio portable extension. It collects the types annotated {@link Namespace} (or carrying
+ * handler annotations) as they are discovered, keeps their {@link Bean}s, resolves and validates
+ * their handler methods once in {@link AfterDeploymentValidation} (each problem fails the
+ * deployment with a message naming the method or class), and adds an application-scoped {@link
+ * Server} bean: created on first use from the {@link ServerCustomizer} beans and the {@code
+ * web.xml} settings, wired to every namespace bean and middleware bean, closed when the application
+ * stops.
+ *
+ * <p>Thread-safety: the container calls the observers on one thread during boot; afterwards the
+ * collected state is only read, and {@link #configure} publishes through a volatile field.
+ */
+public final class SocketIoExtension implements Extension {
+    private static final Logger LOG = System.getLogger(SocketIoExtension.class.getName());
+    private static final Set<Class<?>> USABLE_SCOPES =
+            Set.of(ApplicationScoped.class, Dependent.class, RequestScoped.class, Singleton.class);
+
+    private final Set<Class<?>> discovered = new LinkedHashSet<>();
+    private final Map<Class<?>, Bean<?>> beans = new LinkedHashMap<>();
+    private final List<Binding> bindings = new ArrayList<>();
+    private @Nullable BeanManager beanManager;
+    private volatile @Nullable Settings settings;
+
+    /** A validated namespace bean: handlers and/or middleware. */
+    private record Binding(
+            NamespaceBinding namespace,
+            Bean<?> bean,
+            List<HandlerMethod> methods,
+            boolean middleware) {}
+
+    /** Needed by {@link java.util.ServiceLoader}. */
+    public SocketIoExtension() {}
+
+    <T> void discover(
+            @Observes
+                    @WithAnnotations({
+                        Namespace.class,
+                        OnEvent.class,
+                        OnConnect.class,
+                        OnDisconnect.class
+                    })
+                    ProcessAnnotatedType<T> event) {
+        discovered.add(event.getAnnotatedType().getJavaClass());
+    }
+
+    <T> void bean(@Observes ProcessManagedBean<T> event) {
+        Class<?> type = event.getAnnotatedBeanClass().getJavaClass();
+        if (discovered.contains(type)) {
+            beans.put(type, event.getBean());
+        }
+    }
+
+    void addServer(@Observes AfterBeanDiscovery event, BeanManager manager) {
+        this.beanManager = manager;
+        event.<Server>addBean()
+                .beanClass(Server.class)
+                .types(Server.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(this::createServer)
+                .destroyWith((server, ctx) -> server.close());
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        List<String> errors = new ArrayList<>();
+        Map<String, Class<?>> handlerOwners = new LinkedHashMap<>();
+        for (Class<?> type : discovered) {
+            Namespace annotation = type.getAnnotation(Namespace.class);
+            List<HandlerMethod> methods = HandlerMethod.scan(type, errors);
+            if (annotation == null) {
+                if (!methods.isEmpty()) {
+                    errors.add(
+                            HandlerMethod.describe(methods.get(0).method)
+                                    + ": a handler method on a class without @Namespace");
+                }
+                continue;
+            }
+            Bean<?> bean = beans.get(type);
+            if (bean == null) {
+                errors.add(
+                        type.getName()
+                                + ": @Namespace class is not a contextual bean (abstract, an"
+                                + " interface, without a bean constructor, or not a managed bean)");
+                continue;
+            }
+            if (!USABLE_SCOPES.contains(bean.getScope())) {
+                errors.add(
+                        type.getName()
+                                + ": @Namespace bean has scope @"
+                                + bean.getScope().getSimpleName()
+                                + ", which is not active for socket events; use"
+                                + " @ApplicationScoped, @Singleton, @RequestScoped or @Dependent");
+                continue;
+            }
+            Object parsed = NamespaceBinding.parse(annotation, type.getName());
+            if (parsed instanceof String error) {
+                errors.add(error);
+                continue;
+            }
+            NamespaceBinding namespace = (NamespaceBinding) parsed;
+            boolean middleware = Middleware.class.isAssignableFrom(type);
+            if (!middleware || !methods.isEmpty()) {
+                Class<?> previous = handlerOwners.putIfAbsent(namespace.key(), type);
+                if (previous != null) {
+                    errors.add(
+                            type.getName()
+                                    + ": duplicate namespace "
+                                    + namespace
+                                    + ", already handled by "
+                                    + previous.getName());
+                    continue;
+                }
+            }
+            bindings.add(new Binding(namespace, bean, methods, middleware));
+        }
+        bindings.sort(Comparator.comparing(b -> b.bean().getBeanClass().getName()));
+        for (String error : errors) {
+            event.addDeploymentProblem(new DeploymentException("jsocketio: " + error));
+        }
+        LOG.log(Level.DEBUG, () -> "jsocketio namespace beans: " + bindings);
+    }
+
+    /**
+     * Records the {@code web.xml} settings, applied when the {@link Server} bean is created (after
+     * every customizer).
+     */
+    public void configure(Settings settings) {
+        this.settings = settings;
+    }
+
+    private Server createServer(CreationalContext<Server> context) {
+        BeanManager manager = beanManager;
+        if (manager == null) {
+            throw new IllegalStateException("the jsocketio extension did not see the deployment");
+        }
+        ServerOptions.Builder options = ServerOptions.builder();
+        List<Bean<?>> customizers = new ArrayList<>(manager.getBeans(ServerCustomizer.class));
+        customizers.sort(Comparator.comparing(b -> b.getBeanClass().getName()));
+        for (Bean<?> bean : customizers) {
+            ServerCustomizer customizer =
+                    (ServerCustomizer) manager.getReference(bean, ServerCustomizer.class, context);
+            customizer.customize(options);
+        }
+        Settings fixed = settings;
+        if (fixed != null) {
+            fixed.apply(options);
+        }
+        Server server = new Server(options.build());
+        Invoker invoker = new Invoker(manager);
+        for (Binding binding : bindings) {
+            io.jsocketio.Namespace nsp = binding.namespace().on(server);
+            if (binding.middleware()) {
+                Bean<?> bean = binding.bean();
+                nsp.use((socket, next) -> invoker.middleware(bean, socket, next));
+            }
+            if (!binding.methods().isEmpty()) {
+                SocketWiring.wire(nsp, binding.bean(), binding.methods(), invoker);
+            }
+        }
+        LOG.log(Level.INFO, () -> "jsocketio server created at " + server.path());
+        return server;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * jsocketio CDI extension: {@code @Namespace} beans, an injectable {@code Server}, and the {@code
+ * web.xml} servlet that installs both transports.
+ */
+module io.jsocketio.cdi {
+    requires transitive io.jsocketio.core;
+    requires transitive io.jsocketio.servlet;
+    requires io.jsocketio.websocket;
+    requires jakarta.websocket;
+    requires transitive jakarta.cdi;
+    requires transitive jakarta.inject;
+    requires transitive jakarta.servlet;
+    requires static org.jspecify;
+
+    exports io.jsocketio.cdi;
+
+    // Weld creates the bean instances and proxies of this module's internals reflectively
+    opens io.jsocketio.cdi.internal;
+
+    provides jakarta.enterprise.inject.spi.Extension with
+            io.jsocketio.cdi.internal.SocketIoExtension;
+    provides jakarta.servlet.ServletContainerInitializer with
+            io.jsocketio.cdi.internal.SocketIoInitializer;
+}
