@@ -211,14 +211,7 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     private SocketPacket own(SocketPacket packet) {
-        return packet.namespace().equals(context.name())
-                ? packet
-                : new SocketPacket(
-                        packet.type(),
-                        context.name(),
-                        packet.id(),
-                        packet.data(),
-                        packet.attachments());
+        return packet.withNamespace(context.name());
     }
 
     @Override

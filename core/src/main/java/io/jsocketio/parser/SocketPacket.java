@@ -88,4 +88,9 @@ public record SocketPacket(
             SocketPacketType type, String namespace, @Nullable Long id, @Nullable JsonValue data) {
         return new SocketPacket(type, namespace, id, data, List.of());
     }
+
+    /** This packet addressed to {@code nsp}: itself when it already is. */
+    public SocketPacket withNamespace(String nsp) {
+        return namespace.equals(nsp) ? this : new SocketPacket(type, nsp, id, data, attachments);
+    }
 }

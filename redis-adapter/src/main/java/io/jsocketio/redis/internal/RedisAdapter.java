@@ -199,14 +199,7 @@ public final class RedisAdapter implements Adapter {
     // ---- broadcasts
 
     private SocketPacket own(SocketPacket packet) {
-        return packet.namespace().equals(context.name())
-                ? packet
-                : new SocketPacket(
-                        packet.type(),
-                        context.name(),
-                        packet.id(),
-                        packet.data(),
-                        packet.attachments());
+        return packet.withNamespace(context.name());
     }
 
     @Override
