@@ -3,6 +3,7 @@ package io.jsocketio.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The payload of one Engine.IO message packet: either text or binary. Immutable; the same instance
@@ -14,6 +15,12 @@ import java.util.Objects;
 public final class EngineMessage {
     private final String text;
     private final byte[] binary;
+
+    /**
+     * {@code "4" + text}, built on first use: a benign race (every thread computes the same
+     * immutable String), so a broadcast frames its text once, not once per recipient.
+     */
+    private @Nullable String messagePacketText;
 
     private EngineMessage(String text, byte[] binary) {
         this.text = text;
@@ -74,6 +81,22 @@ public final class EngineMessage {
     @Override
     public String toString() {
         return text != null ? "text(" + text + ")" : "binary(" + binary.length + " bytes)";
+    }
+
+    /**
+     * A text message as an Engine.IO message packet: {@code 4} followed by the text (the same in
+     * protocol revisions 3 and 4). Built once per instance and shared by every session the message
+     * is sent to, so a broadcast does not copy its payload per recipient.
+     *
+     * @throws IllegalStateException for a binary message
+     */
+    public String messagePacketText() {
+        String framed = messagePacketText;
+        if (framed == null) {
+            framed = '4' + text();
+            messagePacketText = framed;
+        }
+        return framed;
     }
 
     /** The UTF-8 length of a text message, or the byte length of a binary one. */

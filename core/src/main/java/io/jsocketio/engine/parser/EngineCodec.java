@@ -66,6 +66,9 @@ public final class EngineCodec {
         if (data.isBinary()) {
             return "b" + Base64.getEncoder().encodeToString(data.binary());
         }
+        if (p.type() == PacketType.MESSAGE) {
+            return data.messagePacketText(); // framed once, shared by every recipient
+        }
         return p.type().code() + data.text();
     }
 

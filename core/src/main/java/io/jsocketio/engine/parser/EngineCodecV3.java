@@ -78,6 +78,9 @@ public final class EngineCodecV3 {
         if (data.isBinary()) {
             return "b4" + Base64.getEncoder().encodeToString(data.binary());
         }
+        if (p.type() == PacketType.MESSAGE) {
+            return data.messagePacketText(); // framed once, shared by every recipient
+        }
         return p.type().code() + data.text();
     }
 

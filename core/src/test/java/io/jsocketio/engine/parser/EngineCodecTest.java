@@ -253,4 +253,17 @@ class EngineCodecTest {
                 .isInstanceOfSatisfying(
                         PacketFormatException.class, e -> assertThat(e.decodedBefore()).isEmpty());
     }
+
+    /** A broadcast sends one message to many sessions: its text is framed once, not per session. */
+    @Test
+    void framesATextMessageOnceForEverySessionItIsSentTo() {
+        io.jsocketio.engine.EngineMessage shared =
+                io.jsocketio.engine.EngineMessage.text("[\"news\",1]");
+
+        String first = EngineCodec.encodePacket(Packet.message(shared));
+        String second = EngineCodec.encodePacket(Packet.message(shared));
+
+        assertThat(first).isEqualTo("4[\"news\",1]");
+        assertThat(second).isSameAs(first);
+    }
 }

@@ -448,4 +448,17 @@ class EngineCodecV3Test {
         assertThat(EngineCodecV3.decodeJsonpBody(form)).contains(payload);
         assertThat(EngineCodecV3.decodePayload(payload)).containsExactly(msg("a\nb\\nc\\"));
     }
+
+    /** A broadcast sends one message to many sessions: its text is framed once, not per session. */
+    @Test
+    void framesATextMessageOnceForEverySessionItIsSentTo() {
+        io.jsocketio.engine.EngineMessage shared =
+                io.jsocketio.engine.EngineMessage.text("[\"news\",1]");
+
+        String first = EngineCodecV3.encodePacket(Packet.message(shared));
+        String second = EngineCodecV3.encodePacket(Packet.message(shared));
+
+        assertThat(first).isEqualTo("4[\"news\",1]");
+        assertThat(second).isSameAs(first);
+    }
 }
