@@ -306,9 +306,27 @@ public final class ServerOptions {
             return this;
         }
 
+        /** See {@link EngineOptions#inlineDispatch()}. */
+        public Builder inlineDispatch(boolean inline) {
+            engine.inlineDispatch(inline);
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxBufferedOutbound()}. */
+        public Builder maxBufferedOutbound(long bytes) {
+            engine.maxBufferedOutbound(bytes);
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxQueuedInbound()}. */
+        public Builder maxQueuedInbound(int messages) {
+            engine.maxQueuedInbound(messages);
+            return this;
+        }
+
         /**
-         * The executor running connection lanes and the server's callbacks; null for one owned by
-         * the server. See {@link EngineOptions#executor()}.
+         * The executor running connection lanes and the server's callbacks; null for the engine's
+         * default, shared by every server of the JVM. See {@link EngineOptions#executor()}.
          */
         public Builder executor(@Nullable Executor executor) {
             engine.executor(executor);

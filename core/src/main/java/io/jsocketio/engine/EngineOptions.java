@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>perMessageDeflate</td><td>off</td></tr>
  *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
  *   <tr><td>allowEIO3</td><td>false</td></tr>
+ *   <tr><td>inlineDispatch</td><td>true</td></tr>
+ *   <tr><td>maxQueuedInbound</td><td>128 messages</td></tr>
+ *   <tr><td>maxBufferedOutbound</td><td>10,000,000 bytes</td></tr>
  * </table>
  *
  * <p>Thread-safety: immutable; safe to share.
@@ -48,6 +51,9 @@ public final class EngineOptions {
     private final boolean allowEIO3;
     private final @Nullable Executor executor;
     private final @Nullable Scheduler scheduler;
+    private final boolean inlineDispatch;
+    private final int maxQueuedInbound;
+    private final long maxBufferedOutbound;
 
     private EngineOptions(Builder b) {
         this.path = b.path;
@@ -66,6 +72,9 @@ public final class EngineOptions {
         this.allowEIO3 = b.allowEIO3;
         this.executor = b.executor;
         this.scheduler = b.scheduler;
+        this.inlineDispatch = b.inlineDispatch;
+        this.maxQueuedInbound = b.maxQueuedInbound;
+        this.maxBufferedOutbound = b.maxBufferedOutbound;
     }
 
     /** A builder with the defaults. */
@@ -179,6 +188,37 @@ public final class EngineOptions {
     }
 
     /**
+     * Whether a session's listeners may run on the container thread that delivered its packets when
+     * the session's lane is idle (decode, dispatch, encode and write in one pass, as Node's event
+     * loop does per connection); otherwise, or when the lane is busy, they run on the {@link
+     * #executor()}. Leave it on unless listeners block for long (a database call, a remote call):
+     * such a listener holds a container thread while it runs.
+     */
+    public boolean inlineDispatch() {
+        return inlineDispatch;
+    }
+
+    /**
+     * How many inbound messages of one session may wait for its lane. Over it, the transport stops
+     * taking that session's input until the lane has caught up (back-pressure on that one sender: a
+     * WebSocket frame is not read, a polling POST is not answered); memory per session stays
+     * bounded by this many times {@link #maxHttpBufferSize()}.
+     */
+    public int maxQueuedInbound() {
+        return maxQueuedInbound;
+    }
+
+    /**
+     * How many payload bytes (text counted in characters) may wait in one session's outbound queue
+     * for its transport, for example while a client does not read. Past it the session closes with
+     * {@code transport error} (description {@code send buffer full}); volatile packets are dropped
+     * long before, as soon as the transport is busy.
+     */
+    public long maxBufferedOutbound() {
+        return maxBufferedOutbound;
+    }
+
+    /**
      * Builds {@link EngineOptions}.
      *
      * <p>Thread-safety: not thread-safe; confine a builder to one thread.
@@ -198,6 +238,9 @@ public final class EngineOptions {
         private boolean perMessageDeflate;
         private @Nullable CorsOptions cors;
         private boolean allowEIO3;
+        private boolean inlineDispatch = true;
+        private int maxQueuedInbound = 128;
+        private long maxBufferedOutbound = 10_000_000;
         private @Nullable Executor executor;
         private @Nullable Scheduler scheduler;
 
@@ -220,6 +263,9 @@ public final class EngineOptions {
             allowEIO3 = o.allowEIO3;
             executor = o.executor;
             scheduler = o.scheduler;
+            inlineDispatch = o.inlineDispatch;
+            maxQueuedInbound = o.maxQueuedInbound;
+            maxBufferedOutbound = o.maxBufferedOutbound;
         }
 
         /** See {@link EngineOptions#path()}; a missing leading or trailing slash is added. */
@@ -332,6 +378,24 @@ public final class EngineOptions {
             return this;
         }
 
+        /** See {@link EngineOptions#inlineDispatch()}. */
+        public Builder inlineDispatch(boolean inline) {
+            this.inlineDispatch = inline;
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxQueuedInbound()}. */
+        public Builder maxQueuedInbound(int messages) {
+            this.maxQueuedInbound = messages;
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxBufferedOutbound()}. */
+        public Builder maxBufferedOutbound(long bytes) {
+            this.maxBufferedOutbound = bytes;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -343,6 +407,12 @@ public final class EngineOptions {
             positive(upgradeTimeout, "upgradeTimeout");
             if (maxHttpBufferSize <= 0) {
                 throw new IllegalArgumentException("maxHttpBufferSize must be > 0");
+            }
+            if (maxBufferedOutbound <= 0) {
+                throw new IllegalArgumentException("maxBufferedOutbound must be > 0");
+            }
+            if (maxQueuedInbound <= 0) {
+                throw new IllegalArgumentException("maxQueuedInbound must be > 0");
             }
             if (transports.isEmpty()) {
                 throw new IllegalArgumentException("transports must not be empty");

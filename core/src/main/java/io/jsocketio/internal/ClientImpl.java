@@ -41,6 +41,12 @@ final class ClientImpl {
     private Scheduler.@Nullable Cancellable connectTimer; // guarded by lock
     private boolean closed; // guarded by lock
 
+    /**
+     * The thread running one of this client's lane tasks, else null: written only by lane tasks
+     * (serialized by the lane), so a thread reads its own thread here only while it runs one.
+     */
+    private @Nullable Thread laneThread;
+
     ClientImpl(ServerImpl server, EngineSocket conn) {
         this.server = server;
         this.conn = conn;
@@ -49,9 +55,8 @@ final class ClientImpl {
 
     /** Starts listening to the session; called on its lane. */
     void setup() {
-        conn.onMessage(message -> Lanes.run(this, () -> ondata(message)));
-        conn.onClose(
-                (reason, description) -> Lanes.run(this, () -> onEngineClose(reason, description)));
+        conn.onMessage(message -> onLane(() -> ondata(message)));
+        conn.onClose((reason, description) -> onLane(() -> onEngineClose(reason, description)));
         Scheduler.Cancellable timer =
                 server.scheduler()
                         .schedule(
@@ -65,7 +70,7 @@ final class ClientImpl {
             }
         }
         if (protocol == ProtocolVersion.V4) {
-            Lanes.run(this, () -> connect("/", JsonValue.EMPTY_JSON_OBJECT));
+            onLane(() -> connect("/", JsonValue.EMPTY_JSON_OBJECT));
         }
     }
 
@@ -83,10 +88,21 @@ final class ClientImpl {
 
     /** Runs {@code task} on this session's lane: inline when already on it, else queued. */
     void runOnLane(Runnable task) {
-        if (Lanes.isCurrent(this)) {
+        if (laneThread == Thread.currentThread()) {
             task.run();
         } else {
-            conn.lane().execute(() -> Lanes.run(this, task));
+            conn.lane().execute(() -> onLane(task));
+        }
+    }
+
+    /** Runs {@code task}, called on this session's lane, marked as this client's lane task. */
+    void onLane(Runnable task) {
+        Thread previous = laneThread;
+        laneThread = Thread.currentThread();
+        try {
+            task.run();
+        } finally {
+            laneThread = previous;
         }
     }
 
@@ -105,11 +121,8 @@ final class ClientImpl {
         writeToEngine(SocketPacketEncoder.encode(packet), flags);
     }
 
+    /** Writes the encoded packet; the engine drops it when the session is not open. */
     void writeToEngine(List<EngineMessage> messages, BroadcastFlags flags) {
-        if (!conn.isOpen()) {
-            LOG.log(System.Logger.Level.DEBUG, "session {0} closed; packet dropped", conn.id());
-            return;
-        }
         if (flags.isVolatile() && !conn.isWritable()) {
             LOG.log(
                     System.Logger.Level.DEBUG,

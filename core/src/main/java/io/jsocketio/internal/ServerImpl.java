@@ -13,6 +13,7 @@ import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
+import io.jsocketio.engine.internal.SerialLane;
 import io.jsocketio.parser.ProtocolVersion;
 import io.jsocketio.spi.AdapterFactory;
 import jakarta.json.JsonObject;
@@ -267,7 +268,7 @@ public final class ServerImpl {
         runtime();
         LOG.log(System.Logger.Level.DEBUG, "incoming connection {0}", conn.id());
         ClientImpl client = new ClientImpl(this, conn);
-        Lanes.run(client, client::setup);
+        client.onLane(client::setup);
     }
 
     public EngineServer engine() {
@@ -515,7 +516,7 @@ public final class ServerImpl {
 
     public void close() {
         close(error -> {});
-        if (Lanes.onAnyLane()) {
+        if (SerialLane.onAnyLane()) {
             return;
         }
         try {

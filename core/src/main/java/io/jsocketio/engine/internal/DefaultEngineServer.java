@@ -330,20 +330,19 @@ public final class DefaultEngineServer implements EngineServer {
     }
 
     private void announce(EngineSession session) {
-        session.lane()
-                .execute(
-                        () -> {
-                            for (Consumer<EngineSocket> l : connectionListeners) {
-                                try {
-                                    l.accept(session);
-                                } catch (RuntimeException e) {
-                                    LOG.log(
-                                            Level.WARNING,
-                                            () -> session.id() + ": a connection listener failed",
-                                            e);
-                                }
-                            }
-                        });
+        session.runOnLane(
+                () -> {
+                    for (Consumer<EngineSocket> l : connectionListeners) {
+                        try {
+                            l.accept(session);
+                        } catch (RuntimeException e) {
+                            LOG.log(
+                                    Level.WARNING,
+                                    () -> session.id() + ": a connection listener failed",
+                                    e);
+                        }
+                    }
+                });
     }
 
     private void refuse(

@@ -129,7 +129,7 @@ final class PollingTransport {
                         // answered from the lane, after the message listeners saw these packets:
                         // what they send in reply is queued before the client's next GET, as in
                         // Node, where the listeners run before the answer is written
-                        session.lane().execute(() -> PollingResponses.ok(exchange, headers));
+                        session.runOnLane(() -> PollingResponses.ok(exchange, headers));
                     }
 
                     @Override
