@@ -2,6 +2,7 @@ package io.jsocketio.jetty;
 
 import io.jsocketio.engine.EmbeddedServerProvider;
 import io.jsocketio.engine.EngineMount;
+import io.jsocketio.jetty.internal.JettyPollingHandler;
 import io.jsocketio.websocket.EngineTransports;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -70,7 +71,8 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
                 (servletContext, container) ->
                         EngineTransports.install(servletContext, copy.toArray(EngineMount[]::new)));
         servePublicResources(context);
-        server.setHandler(context);
+        // long-polling goes to the engine on Jetty's core API, without the servlet layer
+        server.setHandler(new JettyPollingHandler(copy, context));
         try {
             server.start();
         } catch (Exception e) {
