@@ -61,13 +61,16 @@ public final class JettyPollingHandler extends Handler.Wrapper {
     private static RequestSnapshot snapshot(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName(), k -> new ArrayList<>(1)).add(field.getValue());
+            headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1))
+                    .add(field.getValue());
         }
         String query = request.getHttpURI().getQuery();
-        return RequestSnapshot.of(
+        String queryString = query == null ? "" : query;
+        return new RequestSnapshot(
                 request.getMethod(),
                 request.getHttpURI().getPath(),
-                query == null ? "" : query,
+                queryString,
+                RequestSnapshot.decodeQuery(queryString),
                 headers,
                 address(request.getConnectionMetaData().getRemoteSocketAddress()),
                 request.isSecure());
