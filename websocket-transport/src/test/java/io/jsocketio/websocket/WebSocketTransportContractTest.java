@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.servlet.testing.StubEngine;
 import io.jsocketio.servlet.testing.WsClient;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,12 +104,19 @@ abstract class WebSocketTransportContractTest {
     void sendsWhatTheEngineSendsInOrder() throws Exception {
         start().onOpen(
                         peer -> {
-                            peer.sendText(
-                                    "0{\"sid\":\"s\"}",
+                            peer.send(
+                                    List.of(WebSocketFrame.text("0{\"sid\":\"s\"}")),
                                     e ->
-                                            peer.sendBinary(
-                                                    ByteBuffer.wrap(new byte[] {1, 2, 3}),
-                                                    e2 -> peer.sendText("4done", e3 -> {})));
+                                            peer.send(
+                                                    List.of(
+                                                            WebSocketFrame.binary(
+                                                                    new byte[] {1, 2, 3})),
+                                                    e2 ->
+                                                            peer.send(
+                                                                    List.of(
+                                                                            WebSocketFrame.text(
+                                                                                    "4done")),
+                                                                    e3 -> {})));
                             return text -> {};
                         });
 
@@ -142,8 +149,8 @@ abstract class WebSocketTransportContractTest {
                                 text -> {
                                     // no waiting for completions: the peer must queue
                                     for (int i = 0; i < 200; i++) {
-                                        peer.sendText(
-                                                "4" + text + i,
+                                        peer.send(
+                                                List.of(WebSocketFrame.text("4" + text + i)),
                                                 e -> {
                                                     if (e != null) {
                                                         failures.add(e.toString());
@@ -191,9 +198,9 @@ abstract class WebSocketTransportContractTest {
     void closesTheSocketWhenTheEngineClosesThePeerAfterItsLastSend() throws Exception {
         start().onOpen(
                         peer -> {
-                            peer.sendText("1", e -> {});
+                            peer.send(List.of(WebSocketFrame.text("1")), e -> {});
                             peer.close(1000, "");
-                            peer.sendText("4after close", e -> {});
+                            peer.send(List.of(WebSocketFrame.text("4after close")), e -> {});
                             return text -> {};
                         });
 
@@ -214,7 +221,7 @@ abstract class WebSocketTransportContractTest {
 
         java.util.concurrent.CompletableFuture<Throwable> result =
                 new java.util.concurrent.CompletableFuture<>();
-        peer.sendText("4late", result::complete);
+        peer.send(List.of(WebSocketFrame.text("4late")), result::complete);
         assertThat(result.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
     }
 

@@ -1,13 +1,14 @@
 package io.jsocketio.engine.internal;
 
 import io.jsocketio.engine.CloseReason;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketFormatException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -175,9 +176,9 @@ final class WebSocketTransport implements WebSocketHandler {
         ProtocolRevision protocol = session.protocolRevision();
         try {
             if (protocol.isBinaryFrame(packet, clientSupportsBinary)) {
-                peer.sendBinary(ByteBuffer.wrap(protocol.encodeBinary(packet)), onSent);
+                peer.send(List.of(WebSocketFrame.binary(protocol.encodeBinary(packet))), onSent);
             } else {
-                peer.sendText(protocol.encodeText(packet), onSent);
+                peer.send(List.of(WebSocketFrame.text(protocol.encodeText(packet))), onSent);
             }
         } catch (RuntimeException e) {
             onSent(e);

@@ -2,6 +2,7 @@ package io.jsocketio.engine.testing;
 
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineServer;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import java.nio.ByteBuffer;
@@ -91,25 +92,23 @@ public final class FakeWebSocketPeer implements WebSocketPeer {
     }
 
     @Override
-    public void sendText(String text, Consumer<Throwable> done) {
-        send(new Frame(text, null), done);
-    }
-
-    @Override
-    public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        send(new Frame(null, bytes), done);
-    }
-
-    private void send(Frame frame, Consumer<Throwable> done) {
+    public void send(List<WebSocketFrame> batch, Consumer<Throwable> done) {
         boolean now;
         synchronized (lock) {
             if (inFlight > 0) {
                 overlapping++;
             }
             inFlight++;
-            frames.add(frame);
+            for (WebSocketFrame frame : batch) {
+                if (frame.isText()) {
+                    frames.add(new Frame(frame.text(), null));
+                } else {
+                    ByteBuffer data = frame.binary();
+                    byte[] bytes = new byte[data.remaining()];
+                    data.get(bytes);
+                    frames.add(new Frame(null, bytes));
+                }
+            }
             now = !holdSends;
             if (!now) {
                 pending.add(done);

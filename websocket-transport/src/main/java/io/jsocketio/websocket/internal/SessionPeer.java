@@ -1,6 +1,7 @@
 package io.jsocketio.websocket.internal;
 
 import io.jsocketio.engine.EngineRequest;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketPeer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -65,11 +67,34 @@ public final class SessionPeer implements WebSocketPeer {
     }
 
     @Override
+    public void send(List<WebSocketFrame> frames, Consumer<@Nullable Throwable> done) {
+        // one container send per frame; done once, with the first failure
+        AtomicInteger left = new AtomicInteger(frames.size());
+        AtomicReference<@Nullable Throwable> first = new AtomicReference<>();
+        Consumer<@Nullable Throwable> each =
+                e -> {
+                    if (e != null) {
+                        first.compareAndSet(null, e);
+                    }
+                    if (left.decrementAndGet() == 0) {
+                        done.accept(first.get());
+                    }
+                };
+        for (WebSocketFrame frame : frames) {
+            if (frame.isText()) {
+                sendText(frame.text(), each);
+            } else {
+                sendBinary(frame.binary(), each);
+            }
+        }
+    }
+
+    /** Sends one text frame. */
     public void sendText(String text, Consumer<@Nullable Throwable> done) {
         offer(new Outgoing(Objects.requireNonNull(text, "text"), null, done));
     }
 
-    @Override
+    /** Sends one binary frame. */
     public void sendBinary(ByteBuffer data, Consumer<@Nullable Throwable> done) {
         offer(new Outgoing(null, Objects.requireNonNull(data, "data"), done));
     }
