@@ -5,7 +5,9 @@ module io.jsocketio.servlet {
     requires static org.jspecify;
 
     exports io.jsocketio.servlet;
-    // the WebSocket transport builds its handshake snapshot with the same code
+    // the WebSocket transports (JSR-356, and embedded Jetty's native one) build their handshake
+    // snapshot with the same code
     exports io.jsocketio.servlet.internal to
-            io.jsocketio.websocket;
+            io.jsocketio.websocket,
+            io.jsocketio.jetty;
 }
