@@ -53,6 +53,9 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
     /** The class-path directory whose files are served at {@code /} when it exists. */
     public static final String PUBLIC_RESOURCES = "META-INF/jsocketio/public/";
 
+    /** The connector's accept backlog. */
+    static final int ACCEPT_QUEUE_SIZE = 1024;
+
     private final boolean nativeWebSocket;
 
     /** The provider; {@link java.util.ServiceLoader} calls this. */
@@ -81,7 +84,7 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = newConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -113,6 +116,19 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
                                 + " at "
                                 + copy.stream().map(EngineMount::path).toList());
         return new JettyServer(server, bound);
+    }
+
+    /**
+     * The HTTP/1.1 connector, tuned for many long-lived connections and bursts of connects: no
+     * acceptor thread (the selector accepts, without a blocking {@code accept} per connection on a
+     * thread of its own), Jetty's default number of selectors, and an accept backlog of {@value
+     * #ACCEPT_QUEUE_SIZE} (the JDK's default of 50 drops SYNs under a burst of new clients; Node
+     * listens with 511).
+     */
+    static ServerConnector newConnector(Server server, HttpConnectionFactory http) {
+        ServerConnector connector = new ServerConnector(server, 0, -1, http);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+        return connector;
     }
 
     /**
