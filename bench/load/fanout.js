@@ -8,8 +8,9 @@
 // The load driver's fanout scenario (driver.js --scenarios=fanout) measures the same with a steady
 // load, a time window and per-delivery latency; this script is the one-shot form.
 // Prints one line: clients, messages, deliveries, seconds, deliveries per second. Against the
-// conformance server, relax its 300/200 ms heartbeat (one Node process answers every ping of a
-// thousand sockets): PING_INTERVAL_MS=25000 PING_TIMEOUT_MS=20000 examples/conformance-server/run.sh
+// conformance server, relax its 300/200 ms heartbeat and 1 s connect timeout (one Node process
+// opens and answers the pings of a thousand sockets):
+//   PING_INTERVAL_MS=25000 PING_TIMEOUT_MS=20000 CONNECT_TIMEOUT_MS=45000 examples/conformance-server/run.sh
 const { io } = require("socket.io-client");
 
 const url = process.argv[2] || "http://127.0.0.1:3000";

@@ -17,15 +17,26 @@ function transportsFor(name) {
   return name === "default" ? undefined : [name];
 }
 
-// One socket on the main namespace, without reconnection; resolves once connected.
+// One socket on the main namespace, without reconnection; resolves once connected, rejects on a
+// connect_error, on a close before the namespace CONNECT was answered (socket.io-client reports
+// that as "disconnect", not as connect_error) and after `timeoutMs`.
 function connect(url, transports, timeoutMs) {
   const socket = io(url, { transports, forceNew: true, reconnection: false, timeout: timeoutMs });
   return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (error) => {
+    const fail = (message) => {
+      clearTimeout(timer);
+      socket.off();
       socket.close();
-      reject(new Error(`connect_error: ${error.message}`));
+      reject(new Error(message));
+    };
+    const timer = setTimeout(() => fail(`no connect within ${Math.round(timeoutMs)} ms`), timeoutMs);
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      socket.off("connect_error").off("disconnect");
+      resolve(socket);
     });
+    socket.once("connect_error", (error) => fail(`connect_error: ${error.message}`));
+    socket.once("disconnect", (reason) => fail(`closed before connect: ${reason}`));
   });
 }
 
