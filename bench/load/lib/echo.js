@@ -25,6 +25,10 @@ async function run(url, options, settings) {
 
   function onReply(sentAt, data) {
     if (!window.measuring) return;
+    if (sentAt === undefined) {
+      errors.unexpected = (errors.unexpected || 0) + 1; // an "echo" nobody sent
+      return;
+    }
     const length = binary ? (Buffer.isBuffer(data) ? data.length : -1) : typeof data === "string" ? data.length : -1;
     if (length !== size) errors.mismatched++;
     replies++;

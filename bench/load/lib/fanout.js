@@ -48,6 +48,10 @@ async function run(url, options) {
         deliveries++;
         latency.record(now() - data.t);
       }
+      if (!received.has(data.n)) {
+        errors.unexpected = (errors.unexpected || 0) + 1; // a broadcast not in flight
+        return;
+      }
       const count = received.get(data.n) + 1;
       if (count === members) {
         received.delete(data.n);
