@@ -20,7 +20,10 @@ import java.util.concurrent.CountDownLatch;
  * 3000), with the suites' settings: a bare Engine.IO echo server at {@code /engine.io/} and the
  * Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on one embedded Jetty.
  * With {@code REDIS_URL} set, every namespace uses the Redis adapter (key prefix {@code socket.io})
- * and the server joins the cluster of the other servers, Java or Node, on that Redis.
+ * and the server joins the cluster of the other servers, Java or Node, on that Redis. The suites'
+ * short timeouts can be relaxed for load runs (a load generator opening hundreds of sockets from
+ * one process is slower to answer): {@code PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS}
+ * (200) and {@code CONNECT_TIMEOUT_MS} (1000); Node's defaults are 25000, 20000 and 45000.
  */
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
@@ -81,7 +84,8 @@ public final class ConformanceServer implements AutoCloseable {
                         ServerOptions.builder()
                                 .engine(engineOptions("/socket.io/"))
                                 .path("/socket.io/")
-                                .connectTimeout(Duration.ofMillis(1000))
+                                .connectTimeout(
+                                        Duration.ofMillis(envMillis("CONNECT_TIMEOUT_MS", 1000)))
                                 .adapter(redis)
                                 .build());
         ConformanceApp.install(io);

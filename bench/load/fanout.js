@@ -2,11 +2,15 @@
 // server that speaks the BENCH contract of shared/CONFORMANCE.md section 4; one of them then asks
 // for M broadcasts to the room, and we time until every socket has received all of them.
 //
-//   NODE_PATH=testkit/node/node_modules node bench/fanout.js [url] [clients] [messages]
+//   npm ci --prefix bench/load     (once: the pinned socket.io-client of bench/load/package-lock.json)
+//   node bench/load/fanout.js [url] [clients] [messages]
 //
+// The load driver's fanout scenario (driver.js --scenarios=fanout) measures the same with a steady
+// load, a time window and per-delivery latency; this script is the one-shot form.
 // Prints one line: clients, messages, deliveries, seconds, deliveries per second. Against the
-// conformance server, relax its 300/200 ms heartbeat (one Node process answers every ping of a
-// thousand sockets): PING_INTERVAL_MS=25000 PING_TIMEOUT_MS=20000 examples/conformance-server/run.sh
+// conformance server, relax its 300/200 ms heartbeat and 1 s connect timeout (one Node process
+// opens and answers the pings of a thousand sockets):
+//   PING_INTERVAL_MS=25000 PING_TIMEOUT_MS=20000 CONNECT_TIMEOUT_MS=45000 examples/conformance-server/run.sh
 const { io } = require("socket.io-client");
 
 const url = process.argv[2] || "http://127.0.0.1:3000";
