@@ -2,10 +2,11 @@ package io.jsocketio.bench;
 
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineServer;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.engine.testing.FakeEngineRequest;
-import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -63,15 +64,13 @@ final class CountingPeer implements WebSocketPeer {
     }
 
     @Override
-    public void sendText(String text, Consumer<Throwable> done) {
-        lastText = text;
-        counter.add();
-        done.accept(null);
-    }
-
-    @Override
-    public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-        counter.add();
+    public void send(List<WebSocketFrame> frames, Consumer<Throwable> done) {
+        for (WebSocketFrame f : frames) {
+            if (f.isText()) {
+                lastText = f.text();
+            }
+            counter.add();
+        }
         done.accept(null);
     }
 
