@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 final class ClusterFixtures {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long a Node server may take to start (loading its modules on a busy machine). */
+    static final Duration STARTUP = Duration.ofSeconds(30);
+
     private ClusterFixtures() {}
 
     /**

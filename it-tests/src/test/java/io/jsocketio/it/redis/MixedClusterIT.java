@@ -50,7 +50,9 @@ class MixedClusterIT {
         redis = RedisServerProcess.start();
         java = JavaNode.start("java", redis.url());
         node = NodeProcess.start("redis-cluster-server.js", redis.url());
-        nodeUrl = "http://127.0.0.1:" + node.awaitEvent("listening", TIMEOUT).getInt("port");
+        nodeUrl =
+                "http://127.0.0.1:"
+                        + node.awaitEvent("listening", ClusterFixtures.STARTUP).getInt("port");
     }
 
     @AfterAll

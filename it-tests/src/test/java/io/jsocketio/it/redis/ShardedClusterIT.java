@@ -65,7 +65,9 @@ class ShardedClusterIT {
                         "redis-cluster-server.js",
                         "--sharded-cluster",
                         String.join(",", redis.seeds()));
-        nodeUrl = "http://127.0.0.1:" + node.awaitEvent("listening", TIMEOUT).getInt("port");
+        nodeUrl =
+                "http://127.0.0.1:"
+                        + node.awaitEvent("listening", ClusterFixtures.STARTUP).getInt("port");
         // every server subscribed to the main namespace's channel
         redis.awaitShardSubscribers("socket.io#/#", 3);
         rooms = roomsOnDistinctMasters();

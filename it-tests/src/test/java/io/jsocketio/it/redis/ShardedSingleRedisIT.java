@@ -1,6 +1,5 @@
 package io.jsocketio.it.redis;
 
-import static io.jsocketio.it.redis.ClusterFixtures.TIMEOUT;
 import static io.jsocketio.it.redis.ClusterFixtures.array;
 import static io.jsocketio.it.redis.ClusterFixtures.awaitServerCount;
 import static io.jsocketio.it.redis.ClusterFixtures.command;
@@ -50,7 +49,9 @@ class ShardedSingleRedisIT {
         node =
                 NodeProcess.start(
                         "redis-cluster-server.js", "--sharded", redis.url(), "dynamic-private");
-        String nodeUrl = "http://127.0.0.1:" + node.awaitEvent("listening", TIMEOUT).getInt("port");
+        String nodeUrl =
+                "http://127.0.0.1:"
+                        + node.awaitEvent("listening", ClusterFixtures.STARTUP).getInt("port");
         clients = NodeProcess.start("sio-client.js", "4");
         String a1 = connect(clients, "a1", a.url());
         String n1 = connect(clients, "n1", nodeUrl);

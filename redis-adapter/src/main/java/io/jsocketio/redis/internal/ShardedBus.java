@@ -84,6 +84,11 @@ public final class ShardedBus implements AutoCloseable {
         return done;
     }
 
+    /** Runs {@code task} on this bus's thread, after what was asked of the bus before. */
+    public void execute(Runnable task) {
+        run(task);
+    }
+
     /** Drops a subscription made by {@link #subscribe}. */
     public void unsubscribe(String channel) {
         run(

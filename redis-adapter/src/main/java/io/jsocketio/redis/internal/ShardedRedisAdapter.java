@@ -396,20 +396,33 @@ public final class ShardedRedisAdapter extends LocalIndexAdapter {
         }
     }
 
-    /** Subscribes a room's channel while the room exists on this server (dynamic modes). */
+    /**
+     * Keeps a room's channel subscribed while the room exists on this server (dynamic modes). Room
+     * events of different sockets may reach it out of order, so each one only asks the bus thread
+     * to compare the subscription with the room as it is then.
+     */
     private final class RoomSubscriber implements RoomListener {
         @Override
         public void onCreateRoom(String room) {
-            if (hasOwnChannel(room) && roomChannels.add(room)) {
-                bus.subscribe(roomChannel(room), ShardedRedisAdapter.this::onRawMessage);
-            }
+            bus.execute(() -> syncRoom(room));
         }
 
         @Override
         public void onDeleteRoom(String room) {
-            if (roomChannels.remove(room)) {
-                bus.unsubscribe(roomChannel(room));
+            bus.execute(() -> syncRoom(room));
+        }
+    }
+
+    /** On the bus thread: subscribes or drops {@code room}'s channel as the room now is. */
+    private void syncRoom(String room) {
+        boolean exists =
+                !local.sockets(Set.of(room)).toCompletableFuture().getNow(Set.of()).isEmpty();
+        if (exists && hasOwnChannel(room)) {
+            if (roomChannels.add(room)) {
+                bus.subscribe(roomChannel(room), this::onRawMessage);
             }
+        } else if (roomChannels.remove(room)) {
+            bus.unsubscribe(roomChannel(room));
         }
     }
 }
