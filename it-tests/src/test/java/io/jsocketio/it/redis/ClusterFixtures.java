@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jsocketio.Server;
 import io.jsocketio.ServerOptions;
 import io.jsocketio.redis.RedisAdapterFactory;
+import io.jsocketio.spi.AdapterFactory;
 import io.jsocketio.testkit.NodeProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,22 +13,37 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /** A jsocketio server in a Redis cluster, and the commands the Node drivers take. */
 final class ClusterFixtures {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long a Node server may take to start (loading its modules on a busy machine). */
+    static final Duration STARTUP = Duration.ofSeconds(30);
+
     private ClusterFixtures() {}
 
-    /** A jsocketio server on 127.0.0.1 with the Redis adapter, named in socket data and acks. */
-    record JavaNode(String name, Server io, RedisAdapterFactory redis) implements AutoCloseable {
+    /**
+     * A jsocketio server on 127.0.0.1 with a Redis adapter (pub/sub or sharded), named in socket
+     * data and acks.
+     */
+    record JavaNode(String name, Server io, AutoCloseable redis) implements AutoCloseable {
 
         static JavaNode start(String name, String redisUrl) {
             return start(name, redisUrl, RedisAdapterFactory.Options.defaults());
         }
 
         static JavaNode start(String name, String redisUrl, RedisAdapterFactory.Options options) {
-            RedisAdapterFactory redis = RedisAdapterFactory.connect(redisUrl, options);
+            return start(name, RedisAdapterFactory.connect(redisUrl, options));
+        }
+
+        /** A server with {@code redis} as its adapter; closing the node closes {@code redis}. */
+        static <F extends AdapterFactory & AutoCloseable> JavaNode start(String name, F redis) {
             Server io =
                     new Server(0, ServerOptions.builder().host("127.0.0.1").adapter(redis).build());
             io.on(
@@ -54,7 +70,11 @@ final class ClusterFixtures {
             try {
                 io.close();
             } finally {
-                redis.close();
+                try {
+                    redis.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }
@@ -98,5 +118,59 @@ final class ClusterFixtures {
         JsonObject event = nextEvent(clients, id);
         assertThat(event.getString("name")).as("next event of %s: %s", id, event).isEqualTo(name);
         return event.getJsonArray("args");
+    }
+
+    /** A binary argument for the Node drivers: bytes 1, 2, 3. */
+    static JsonObject binaryArg() {
+        return Json.createObjectBuilder().add("$bin", "AQID").build();
+    }
+
+    /** A JSON array of strings. */
+    static JsonArray array(String... values) {
+        var builder = Json.createArrayBuilder();
+        for (String v : values) {
+            builder.add(v);
+        }
+        return builder.build();
+    }
+
+    /** Matches event {@code name} received by client {@code id}. */
+    static Predicate<JsonObject> named(String id, String name) {
+        return NodeProcess.event("event", id).and(line -> name.equals(line.getString("name")));
+    }
+
+    /**
+     * Emits {@code event} from {@code emitter} every half second until client {@code id} (on
+     * another server) hears it: the cluster healed after an outage. The numbered attempt is its
+     * argument.
+     *
+     * @return what the client heard, or null after a minute
+     */
+    static @Nullable JsonObject emitUntilHeard(
+            Consumer<Integer> emitter, NodeProcess clients, String id, String event) {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            emitter.accept(attempt);
+            try {
+                return clients.await(named(id, event), Duration.ofMillis(500));
+            } catch (AssertionError notYet) {
+                // not subscribed again yet
+            }
+        }
+        return null;
+    }
+
+    /** Waits until {@code server}'s adapter counts {@code count} servers in the cluster. */
+    static void awaitServerCount(JavaNode server, int count) {
+        Awaitility.await(count + " servers")
+                .atMost(TIMEOUT)
+                .until(
+                        () ->
+                                server.io()
+                                                .of("/")
+                                                .adapter()
+                                                .serverCount()
+                                                .toCompletableFuture()
+                                                .get(5, TimeUnit.SECONDS)
+                                        == count);
     }
 }

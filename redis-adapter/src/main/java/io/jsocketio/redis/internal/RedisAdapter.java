@@ -15,24 +15,17 @@ import static io.jsocketio.redis.internal.Requests.uid;
 
 import io.jsocketio.Args;
 import io.jsocketio.RemoteSocket;
-import io.jsocketio.engine.Scheduler;
 import io.jsocketio.parser.SocketPacket;
-import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
-import io.jsocketio.spi.AdapterFactory;
 import io.jsocketio.spi.BroadcastOptions;
-import io.jsocketio.spi.RoomListener;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
@@ -48,12 +41,10 @@ import org.jspecify.annotations.Nullable;
  * from Redis is handled on the {@link RedisBus} thread; listeners run on the server's callback
  * lane.
  */
-public final class RedisAdapter implements Adapter {
+public final class RedisAdapter extends LocalIndexAdapter {
     private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
 
-    private final AdapterContext context;
-    private final Adapter local;
     private final RedisBus bus;
     private final Duration requestsTimeout;
     private final String uid = uid();
@@ -61,8 +52,7 @@ public final class RedisAdapter implements Adapter {
     private final String requestChannel;
     private final String responseChannel;
     private final String ownResponseChannel;
-    private final Map<String, Pending<?>> requests = new ConcurrentHashMap<>();
-    private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+    private final PendingRequests pending;
     private final RequestHandler requestHandler;
     private volatile boolean closed;
 
@@ -78,14 +68,14 @@ public final class RedisAdapter implements Adapter {
             String key,
             Duration requestsTimeout,
             boolean specificResponseChannel) {
-        this.context = context;
-        this.local = AdapterFactory.inMemory().create(context);
+        super(context);
         this.bus = bus;
         this.requestsTimeout = requestsTimeout;
         this.channel = key + "#" + context.name() + "#";
         this.requestChannel = key + "-request#" + context.name() + "#";
         this.responseChannel = key + "-response#" + context.name() + "#";
         this.ownResponseChannel = responseChannel + uid + "#";
+        this.pending = new PendingRequests(context.scheduler());
         this.requestHandler =
                 new RequestHandler(
                         context,
@@ -94,7 +84,7 @@ public final class RedisAdapter implements Adapter {
                         uid,
                         responseChannel,
                         specificResponseChannel,
-                        ackRequests::containsKey);
+                        pending::ownsAck);
     }
 
     @Override
@@ -153,54 +143,7 @@ public final class RedisAdapter implements Adapter {
         return bus.numsub(requestChannel).thenApply(n -> (int) Math.max(1, n));
     }
 
-    // ---- local room index
-
-    @Override
-    public CompletionStage<Void> addAll(String id, Set<String> rooms) {
-        return local.addAll(id, rooms);
-    }
-
-    @Override
-    public CompletionStage<Void> del(String id, String room) {
-        return local.del(id, room);
-    }
-
-    @Override
-    public void delAll(String id) {
-        local.delAll(id);
-    }
-
-    @Override
-    public Map<String, Set<String>> rooms() {
-        return local.rooms();
-    }
-
-    @Override
-    public Optional<Set<String>> socketRooms(String id) {
-        return local.socketRooms(id);
-    }
-
-    @Override
-    public void addRoomListener(RoomListener listener) {
-        local.addRoomListener(listener);
-    }
-
-    @Override
-    public void removeRoomListener(RoomListener listener) {
-        local.removeRoomListener(listener);
-    }
-
-    @Override
-    public CompletionStage<Set<String>> sockets(Set<String> rooms) {
-        // as the Node adapter 8.x: this server's sockets only
-        return local.sockets(rooms);
-    }
-
     // ---- broadcasts
-
-    private SocketPacket own(SocketPacket packet) {
-        return packet.withNamespace(context.name());
-    }
 
     @Override
     public void broadcast(SocketPacket packet, BroadcastOptions opts) {
@@ -234,20 +177,12 @@ public final class RedisAdapter implements Adapter {
             request.put("type", (long) BROADCAST);
             request.put("packet", Values.packetToWire(p, false));
             request.put("opts", optsToWire(opts, true));
-            ackRequests.put(requestId, new AckRequest(clientCount, ack));
             Duration timeout = opts.flags().timeout();
-            scheduler()
-                    .schedule(
-                            timeout != null ? timeout : requestsTimeout,
-                            () -> ackRequests.remove(requestId));
+            pending.registerAck(
+                    requestId, timeout != null ? timeout : requestsTimeout, clientCount, ack);
             bus.publish(requestChannel, Msgpack.encode(request));
         }
         local.broadcastWithAck(p, opts, clientCount, ack);
-    }
-
-    @Override
-    public void removeAcks(long ackId, BroadcastOptions opts) {
-        local.removeAcks(ackId, opts);
     }
 
     /** A broadcast published by another server or by the emitter. */
@@ -287,48 +222,23 @@ public final class RedisAdapter implements Adapter {
             return;
         }
         String requestId = id.toString();
-        AckRequest ackRequest = ackRequests.get(requestId);
-        if (ackRequest != null) {
+        if (pending.ownsAck(requestId)) {
             int type = response.get("type") instanceof Number n ? n.intValue() : -1;
             if (type == BROADCAST_CLIENT_COUNT && response.get("clientCount") instanceof Number n) {
-                ackRequest.clientCount().accept(n.intValue());
+                pending.onClientCount(requestId, n.intValue());
             } else if (type == BROADCAST_ACK) {
-                ackRequest.ack().accept(argsOf(response.get("packet")));
+                pending.onAck(requestId, argsOf(response.get("packet")));
             }
             return;
         }
-        Pending pending = requests.get(requestId);
-        if (pending != null && pending.onResponse(response)) {
-            requests.remove(requestId);
-        }
-    }
-
-    private Args argsOf(@Nullable Object value) {
-        List<byte[]> attachments = new ArrayList<>();
-        JsonValue json = Values.toJson(value, attachments);
-        return context.args(Values.JSON.createArrayBuilder().add(json).build(), attachments);
-    }
-
-    private Scheduler scheduler() {
-        return context.scheduler();
+        pending.onAnswer(requestId, response);
     }
 
     /** Publishes a request and registers what collects its answers, with the requests timeout. */
     private <T> CompletableFuture<T> request(
-            Map<String, @Nullable Object> body, Pending<T> pending, String what) {
+            Map<String, @Nullable Object> body, Pending<T> answers, String what) {
         String requestId = String.valueOf(body.get("requestId"));
-        requests.put(requestId, pending);
-        Scheduler.Cancellable timer =
-                scheduler()
-                        .schedule(
-                                requestsTimeout,
-                                () -> {
-                                    if (requests.remove(requestId) != null) {
-                                        pending.timeout(what);
-                                    }
-                                });
-        CompletableFuture<T> result = pending.result;
-        result.whenComplete((r, e) -> timer.cancel());
+        CompletableFuture<T> result = pending.await(requestId, answers, requestsTimeout, what);
         bus.publish(requestChannel, Values.toJsonText(body));
         return result;
     }
@@ -369,10 +279,6 @@ public final class RedisAdapter implements Adapter {
                                                                             context, this, o)),
                                                     "fetchSockets");
                                         }));
-    }
-
-    private CompletionStage<Integer> serverCountOrOne() {
-        return serverCount().exceptionally(e -> 1);
     }
 
     private void publishRoomRequest(int type, BroadcastOptions opts, String key, Object value) {
@@ -448,9 +354,9 @@ public final class RedisAdapter implements Adapter {
                                             "data",
                                             Values.fromJson(packet.data(), packet.attachments()));
                             return request(
-                                    body, new Pending.Emit(numSub, this::argsOf), "serverSideEmit");
+                                    body,
+                                    new Pending.Emit(numSub, "data", this::argsOf),
+                                    "serverSideEmit");
                         });
     }
-
-    private record AckRequest(IntConsumer clientCount, Consumer<Args> ack) {}
 }

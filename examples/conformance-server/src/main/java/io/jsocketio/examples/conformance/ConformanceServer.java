@@ -9,6 +9,10 @@ import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.redis.RedisAdapterFactory;
+import io.jsocketio.redis.RedisShardedAdapterFactory;
+import io.jsocketio.spi.Adapter;
+import io.jsocketio.spi.AdapterContext;
+import io.jsocketio.spi.AdapterFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,19 +24,27 @@ import java.util.concurrent.CountDownLatch;
  * 3000), with the suites' settings: a bare Engine.IO echo server at {@code /engine.io/} and the
  * Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on one embedded Jetty.
  * With {@code REDIS_URL} set, every namespace uses the Redis adapter (key prefix {@code socket.io})
- * and the server joins the cluster of the other servers, Java or Node, on that Redis. The suites'
- * short timeouts can be relaxed for load runs (a load generator opening hundreds of sockets from
- * one process is slower to answer): {@code PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS}
- * (200) and {@code CONNECT_TIMEOUT_MS} (1000); Node's defaults are 25000, 20000 and 45000.
+ * and the server joins the cluster of the other servers, Java or Node, on that Redis; with {@code
+ * REDIS_CLUSTER_URLS} (comma-separated seed nodes of a Redis Cluster) it uses the sharded adapter
+ * there, as Node's {@code createShardedAdapter} does. The suites' short timeouts can be relaxed for
+ * load runs (a load generator opening hundreds of sockets from one process is slower to answer):
+ * {@code PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS} (200) and {@code
+ * CONNECT_TIMEOUT_MS} (1000); Node's defaults are 25000, 20000 and 45000.
  */
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
     private final Server io;
     private final EmbeddedServer http;
-    private final RedisAdapterFactory redis; // null without REDIS_URL
+    private final Cluster redis; // null without REDIS_URL or REDIS_CLUSTER_URLS
+
+    /** A Redis adapter factory, closed with the server. */
+    private interface Cluster extends AdapterFactory, AutoCloseable {
+        @Override
+        void close();
+    }
 
     private ConformanceServer(
-            EngineServer echoEngine, Server io, EmbeddedServer http, RedisAdapterFactory redis) {
+            EngineServer echoEngine, Server io, EmbeddedServer http, Cluster redis) {
         this.echoEngine = echoEngine;
         this.io = io;
         this.http = http;
@@ -73,10 +85,17 @@ public final class ConformanceServer implements AutoCloseable {
      * redis://127.0.0.1:6379}) it joins the Redis cluster there.
      */
     public static ConformanceServer start(int port, String redisUrl) throws IOException {
-        RedisAdapterFactory redis =
-                redisUrl == null || redisUrl.isBlank()
-                        ? null
-                        : RedisAdapterFactory.connect(redisUrl);
+        return start(port, redisUrl, null);
+    }
+
+    /**
+     * As {@link #start(int, String)}; with {@code redisClusterUrls} instead (comma-separated seed
+     * nodes such as {@code redis://127.0.0.1:7001,redis://127.0.0.1:7002}) it joins the cluster of
+     * servers using the sharded adapter on that Redis Cluster.
+     */
+    public static ConformanceServer start(int port, String redisUrl, String redisClusterUrls)
+            throws IOException {
+        Cluster redis = cluster(redisUrl, redisClusterUrls);
         EngineServer echo = EngineServer.create(engineOptions("/engine.io/"));
         echo.onConnection(socket -> socket.onMessage(socket::send));
         Server io =
@@ -105,6 +124,44 @@ public final class ConformanceServer implements AutoCloseable {
         }
     }
 
+    private static Cluster cluster(String redisUrl, String redisClusterUrls) {
+        if (redisUrl != null && !redisUrl.isBlank()) {
+            RedisAdapterFactory pubsub = RedisAdapterFactory.connect(redisUrl);
+            return new Cluster() {
+                @Override
+                public Adapter create(AdapterContext context) {
+                    return pubsub.create(context);
+                }
+
+                @Override
+                public void close() {
+                    pubsub.close();
+                }
+            };
+        }
+        if (redisClusterUrls != null && !redisClusterUrls.isBlank()) {
+            List<String> seeds = new ArrayList<>();
+            for (String seed : redisClusterUrls.split(",")) {
+                if (!seed.isBlank()) {
+                    seeds.add(seed.trim());
+                }
+            }
+            RedisShardedAdapterFactory sharded = RedisShardedAdapterFactory.connectCluster(seeds);
+            return new Cluster() {
+                @Override
+                public Adapter create(AdapterContext context) {
+                    return sharded.create(context);
+                }
+
+                @Override
+                public void close() {
+                    sharded.close();
+                }
+            };
+        }
+        return null;
+    }
+
     /** The port it listens on. */
     public int port() {
         return http.port();
@@ -124,11 +181,13 @@ public final class ConformanceServer implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         String redisUrl = System.getenv("REDIS_URL");
-        ConformanceServer server = start(port, redisUrl);
+        String redisClusterUrls = System.getenv("REDIS_CLUSTER_URLS");
+        ConformanceServer server = start(port, redisUrl, redisClusterUrls);
+        String where = redisUrl != null && !redisUrl.isBlank() ? redisUrl : redisClusterUrls;
         System.out.println(
                 "conformance server listening on http://127.0.0.1:"
                         + server.port()
-                        + (server.redis != null ? " in the Redis cluster at " + redisUrl : ""));
+                        + (server.redis != null ? " in the Redis cluster at " + where : ""));
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
