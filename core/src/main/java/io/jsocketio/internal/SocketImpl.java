@@ -199,7 +199,7 @@ final class SocketImpl extends SocketBase {
             Events.guard(nsp.name(), id, event, () -> l.onEvent(event, args));
         }
         Chain.run(
-                listeners.middlewares,
+                listeners.middlewares.snapshot(),
                 (m, next) -> m.handle(event, args, next),
                 client,
                 error -> {
