@@ -25,10 +25,11 @@ import java.util.Objects;
  * join}, {@code leave} and {@code _disconnect} act through the adapter, so in a cluster they reach
  * the sockets of every server, Java or Node.
  *
- * <p>The UI's files are served by {@link AdminUiServlet} (at {@code /admin/} on the embedded server
- * and, through {@link AdminUiInitializer}, in a WAR). A UI served from elsewhere (such as the
- * hosted one) connects cross-origin: allow its origin with credentials in the server's {@code cors}
- * option.
+ * <p>The UI's files come with this module's jar: the embedded server ({@code new Server(port)})
+ * serves them at {@code /admin/} (its class-path directory {@code META-INF/jsocketio/public/}); in
+ * a WAR {@link AdminUiInitializer} maps {@link AdminUiServlet} at {@code /admin/} or a path of your
+ * choice. A UI served from elsewhere (such as the hosted one) connects cross-origin: allow its
+ * origin with credentials in the server's {@code cors} option.
  *
  * <p>Thread-safety: safe for concurrent use; {@link #close()} is idempotent.
  */
