@@ -271,9 +271,28 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return impl.of(matcher);
     }
 
+    /**
+     * The namespaces of this server, a snapshot: the main one, every one made by {@link
+     * #of(String)} and every child of a dynamic namespace (not the parents themselves).
+     */
+    public Collection<Namespace> namespaces() {
+        return impl.namespaces();
+    }
+
     /** Adds a listener of namespaces created after the main one ({@code new_namespace}). */
     public Server onNewNamespace(NewNamespaceListener listener) {
         impl.onNewNamespace(listener);
+        return this;
+    }
+
+    // ---- monitoring
+
+    /**
+     * Registers an observer of this server's traffic (see {@link ServerObserver}); it sees what
+     * happens from now on. Observers cannot be removed: they live as long as the server.
+     */
+    public Server observe(ServerObserver observer) {
+        impl.observe(observer);
         return this;
     }
 

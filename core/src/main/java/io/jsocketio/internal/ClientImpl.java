@@ -130,6 +130,7 @@ final class ClientImpl {
                     conn.id());
             return;
         }
+        server.observers().messagesOut(conn, messages);
         if (messages.size() == 1) {
             conn.send(messages.get(0));
         } else {
@@ -205,6 +206,7 @@ final class ClientImpl {
                         nsp.add(this, auth, this::onSocketConnected);
                     } else {
                         LOG.log(System.Logger.Level.DEBUG, "refused unknown namespace {0}", name);
+                        server.observers().connectError(conn, name, "Invalid namespace");
                         writePacket(
                                 SocketPacket.connectError(
                                         name, "Invalid namespace", null, protocol),

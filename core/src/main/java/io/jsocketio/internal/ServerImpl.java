@@ -58,6 +58,7 @@ public final class ServerImpl {
     private final List<Parent> parents = new CopyOnWriteArrayList<>();
     private final List<NewNamespaceListener> newNamespaceListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ackIds = new AtomicLong();
+    private final Observers observers = new Observers();
     private final Clock clock = Clock.systemUTC();
     private final CompletableFuture<@Nullable Exception> closed = new CompletableFuture<>();
     private final NamespaceImpl main;
@@ -85,6 +86,18 @@ public final class ServerImpl {
 
     Clock clock() {
         return clock;
+    }
+
+    Observers observers() {
+        return observers;
+    }
+
+    public void observe(io.jsocketio.ServerObserver observer) {
+        observers.add(observer);
+    }
+
+    public java.util.Collection<Namespace> namespaces() {
+        return List.copyOf(nsps.values());
     }
 
     long nextAckId() {
@@ -267,6 +280,7 @@ public final class ServerImpl {
         }
         runtime();
         LOG.log(System.Logger.Level.DEBUG, "incoming connection {0}", conn.id());
+        observers.connection(conn);
         ClientImpl client = new ClientImpl(this, conn);
         client.onLane(client::setup);
     }

@@ -238,6 +238,7 @@ final class SocketImpl extends SocketBase {
             return;
         }
         pending.cancelTimer();
+        client.server().observers().ack(this, pending.sentNanos);
         pending.onAck.accept(ArgsImpl.ofAck(packet));
     }
 
@@ -306,6 +307,9 @@ final class SocketImpl extends SocketBase {
                                                                     System.Logger.Level.DEBUG,
                                                                     "ack {0} timed out",
                                                                     ackId);
+                                                            client.server()
+                                                                    .observers()
+                                                                    .ackTimeout(this, timeout);
                                                             Events.guard(
                                                                     nsp.name(),
                                                                     id,
@@ -443,6 +447,7 @@ final class SocketImpl extends SocketBase {
     /** An acknowledgement this socket waits for. */
     private static final class PendingAck {
         final Consumer<Args> onAck;
+        final long sentNanos = System.nanoTime();
         volatile Scheduler.@Nullable Cancellable timer;
 
         PendingAck(Consumer<Args> onAck) {

@@ -34,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
     private final Server io;
+    private final Server recovery;
     private final EmbeddedServer http;
     private final Cluster redis; // null without REDIS_URL or REDIS_CLUSTER_URLS
 
@@ -44,9 +45,14 @@ public final class ConformanceServer implements AutoCloseable {
     }
 
     private ConformanceServer(
-            EngineServer echoEngine, Server io, EmbeddedServer http, Cluster redis) {
+            EngineServer echoEngine,
+            Server io,
+            Server recovery,
+            EmbeddedServer http,
+            Cluster redis) {
         this.echoEngine = echoEngine;
         this.io = io;
+        this.recovery = recovery;
         this.http = http;
         this.redis = redis;
     }
@@ -108,14 +114,26 @@ public final class ConformanceServer implements AutoCloseable {
                                 .adapter(redis)
                                 .build());
         ConformanceApp.install(io);
+        // section 6 (minimal here: recovery options come with its own change) and section 8
+        Server recovery =
+                new Server(
+                        ServerOptions.builder()
+                                .engine(engineOptions("/recovery/"))
+                                .path("/recovery/")
+                                .serveClient(false)
+                                .adapter(redis)
+                                .build());
+        AdminInstrumentation.apply(recovery);
         List<EngineMount> mounts = new ArrayList<>();
         mounts.add(EngineMount.of(echo));
         mounts.add(io.mount());
+        mounts.add(recovery.mount());
         try {
             EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
-            return new ConformanceServer(echo, io, http, redis);
+            return new ConformanceServer(echo, io, recovery, http, redis);
         } catch (IOException | RuntimeException e) {
             io.close();
+            recovery.close();
             echo.close();
             if (redis != null) {
                 redis.close();
@@ -170,6 +188,7 @@ public final class ConformanceServer implements AutoCloseable {
     @Override
     public void close() {
         io.close();
+        recovery.close();
         echoEngine.close();
         http.close();
         if (redis != null) {
