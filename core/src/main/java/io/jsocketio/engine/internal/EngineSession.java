@@ -64,6 +64,9 @@ final class EngineSession implements EngineSocket {
     private @Nullable Cancellable upgradeCheck; // guarded by lock: answers a held poll with noop
     private @Nullable Cancellable closeTimer; // guarded by lock
     private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
+    // guarded by lock: the client closed over polling with no GET parked; the one GET racing that
+    // close (sent with it, handled after it) is answered noop, as Node's arrival order would
+    private boolean noopForRacingPoll;
 
     EngineSession(
             DefaultEngineServer server,
@@ -264,6 +267,16 @@ final class EngineSession implements EngineSocket {
     /** The polling transport while it is the current one, else null. */
     @Nullable PollingTransport pollingLocked() {
         return webSocket == null ? polling : null;
+    }
+
+    /**
+     * Whether a GET on this closed session is the one that raced the client's own close (answered
+     * noop); true once at most. Caller holds the lock.
+     */
+    boolean takeNoopForRacingPollLocked() {
+        boolean take = noopForRacingPoll;
+        noopForRacingPoll = false;
+        return take;
     }
 
     /** The polling transport, if it is current. */
@@ -625,6 +638,10 @@ final class EngineSession implements EngineSocket {
             }
             if (parked != null && end == PollEnd.CLOSE) {
                 leftover = drainLocked();
+            }
+            if (parked == null && end == PollEnd.NOOP && polling != null && webSocket == null) {
+                noopForRacingPoll = true;
+                server.rememberClientClose(this);
             }
             buffer.clear();
             ws = webSocket;

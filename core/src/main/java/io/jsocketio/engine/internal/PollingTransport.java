@@ -40,6 +40,8 @@ final class PollingTransport {
 
     /** A GET, with the headers its answer will carry. */
     void onGet(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
+        // a GET racing the client's own close finds the session closed (see EngineSession): the
+        // first such GET is answered noop, later ones 400
         Poll poll = new Poll(exchange, headers, cors);
         exchange.onAbort(() -> onAbort(poll));
         List<Packet> out = null;
@@ -50,7 +52,11 @@ final class PollingTransport {
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
             if (state == SessionState.CLOSED) {
-                gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
+                if (session.takeNoopForRacingPollLocked()) {
+                    out = List.of(Packet.of(PacketType.NOOP)); // raced the client's close
+                } else {
+                    gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
+                }
             } else if (session.pollingLocked() != this) {
                 gone = EngineError.BAD_REQUEST; // upgraded since the registry lookup
             } else if (parked != null) {

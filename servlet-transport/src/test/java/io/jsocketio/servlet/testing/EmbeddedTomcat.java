@@ -54,6 +54,12 @@ public final class EmbeddedTomcat implements AutoCloseable {
         return port;
     }
 
+    /** How many connections the connector holds open now (its descriptors). */
+    public long openConnections() {
+        return ((org.apache.coyote.AbstractProtocol<?>) tomcat.getConnector().getProtocolHandler())
+                .getConnectionCount();
+    }
+
     @Override
     public void close() throws Exception {
         try {
