@@ -16,10 +16,10 @@ import java.util.Objects;
  *       or an open WebSocket is not affected: the headers were complete. {@link Duration#ZERO}
  *       turns the limit off.
  *   <li>{@code minRequestDataRate}, default {@value #DEFAULT_MIN_REQUEST_DATA_RATE} bytes per
- *       second: a request body that arrives more slowly, on average since its reading started, is
- *       abandoned and the connection closed (Node has no such rate; its {@code requestTimeout}
- *       bounds the whole request instead). 0 turns the check off. A body read also ends when its
- *       Engine.IO session ends.
+ *       second: a request body that arrives more slowly, on average after a 3 s grace, is abandoned
+ *       and the connection closed (Node has no such rate; its {@code requestTimeout} bounds the
+ *       whole request instead). 0 turns the check off. A body read also ends when its Engine.IO
+ *       session ends.
  * </ul>
  *
  * <p>Thread-safety: immutable.

@@ -2,6 +2,9 @@ package io.jsocketio.jetty;
 
 import io.jsocketio.engine.EmbeddedServerProvider;
 import io.jsocketio.engine.EngineMount;
+import io.jsocketio.engine.HttpServerOptions;
+import io.jsocketio.jetty.internal.HeadersTimeout;
+import io.jsocketio.jetty.internal.MinimumDataRate;
 import io.jsocketio.websocket.EngineTransports;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -13,6 +16,7 @@ import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -40,6 +44,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettyServerProvider implements EmbeddedServerProvider {
     private static final Logger LOG = System.getLogger(JettyServerProvider.class.getName());
 
+    /** How long a request body may take before the minimum data rate is enforced. */
+    static final java.time.Duration RATE_GRACE = java.time.Duration.ofSeconds(3);
+
     /** The class-path directory whose files are served at {@code /} when it exists. */
     public static final String PUBLIC_RESOURCES = "META-INF/jsocketio/public/";
 
@@ -49,7 +56,23 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
     @Override
     public EmbeddedServer start(String host, int port, List<EngineMount> mounts)
             throws IOException {
+        return start(host, port, mounts, HttpServerOptions.defaults());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The headers timeout closes a connection that has not sent a complete request line and
+     * headers in time (see {@link HeadersTimeout}); a request body that arrives below the minimum
+     * data rate, on average after a grace of {@link #RATE_GRACE}, fails and its connection is
+     * closed (see {@link MinimumDataRate}).
+     */
+    @Override
+    public EmbeddedServer start(
+            String host, int port, List<EngineMount> mounts, HttpServerOptions limits)
+            throws IOException {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(limits, "limits");
         List<EngineMount> copy = List.copyOf(mounts);
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -70,7 +93,17 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
                 (servletContext, container) ->
                         EngineTransports.install(servletContext, copy.toArray(EngineMount[]::new)));
         servePublicResources(context);
-        server.setHandler(context);
+        Handler handler = context;
+        if (limits.minRequestDataRate() > 0) {
+            handler = new MinimumDataRate(limits.minRequestDataRate(), RATE_GRACE, handler);
+        }
+        if (!limits.headersTimeout().isZero()) {
+            HeadersTimeout headers =
+                    new HeadersTimeout(limits.headersTimeout(), connector.getScheduler(), handler);
+            connector.addBean(headers);
+            handler = headers;
+        }
+        server.setHandler(handler);
         try {
             server.start();
         } catch (Exception e) {

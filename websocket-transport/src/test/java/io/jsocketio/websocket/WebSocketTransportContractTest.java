@@ -221,7 +221,7 @@ abstract class WebSocketTransportContractTest {
                             return text -> {};
                         });
 
-        long idle = openConnections.getAsLong(); // Tomcat counts its waiting acceptor too
+        long idle = openConnections.getAsLong();
         try (Socket silent = new Socket()) {
             silent.connect(new InetSocketAddress("127.0.0.1", port));
             silent.getOutputStream().write(upgradeRequest("/socket.io/?EIO=4&transport=websocket"));

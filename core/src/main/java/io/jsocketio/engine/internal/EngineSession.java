@@ -6,6 +6,7 @@ import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.Scheduler.Cancellable;
 import io.jsocketio.engine.parser.Packet;
@@ -622,6 +623,7 @@ final class EngineSession implements EngineSocket {
      */
     void terminate(CloseReason reason, @Nullable String description, PollEnd end, int closeCode) {
         PollingTransport.Poll parked = null;
+        PollingExchange abandoned = null; // a POST still reading its body: nothing will use it
         List<Packet> leftover = List.of();
         WebSocketTransport ws;
         WebSocketTransport candidate;
@@ -638,6 +640,9 @@ final class EngineSession implements EngineSocket {
             }
             if (parked != null && end == PollEnd.CLOSE) {
                 leftover = drainLocked();
+            }
+            if (polling != null) {
+                abandoned = polling.takeReadingLocked();
             }
             if (parked == null && end == PollEnd.NOOP && polling != null && webSocket == null) {
                 noopForRacingPoll = true;
@@ -667,6 +672,9 @@ final class EngineSession implements EngineSocket {
             List<Packet> last = new ArrayList<>(leftover);
             last.add(Packet.of(end == PollEnd.CLOSE ? PacketType.CLOSE : PacketType.NOOP));
             parked.answer(last);
+        }
+        if (abandoned != null) {
+            abandoned.abandonBody();
         }
         if (ws != null) {
             ws.closePeer(closeCode, reason.wire());

@@ -32,6 +32,7 @@ final class PollingTransport {
     private final int compressionThreshold;
     private @Nullable Poll parked; // guarded by session.lock
     private boolean postInFlight; // guarded by session.lock
+    private @Nullable PollingExchange reading; // guarded by session.lock: the POST being read
 
     PollingTransport(EngineSession session) {
         this.session = session;
@@ -106,6 +107,9 @@ final class PollingTransport {
         synchronized (session.lock) {
             overlap = postInFlight;
             postInFlight = true;
+            if (!overlap) {
+                reading = exchange;
+            }
         }
         if (overlap) {
             session.terminate(CloseReason.TRANSPORT_ERROR, "data request overlap from client");
@@ -159,6 +163,7 @@ final class PollingTransport {
     private void postDone() {
         synchronized (session.lock) {
             postInFlight = false;
+            reading = null;
         }
     }
 
@@ -207,6 +212,13 @@ final class PollingTransport {
             session.finishClose();
         }
         poll.answer(out);
+    }
+
+    /** Takes the POST whose body is being read, to abandon it: its session ended. */
+    @Nullable PollingExchange takeReadingLocked() {
+        PollingExchange r = reading;
+        reading = null;
+        return r;
     }
 
     /** Whether a GET is parked, ready to carry packets now. */

@@ -81,7 +81,8 @@ public final class ConformanceServer implements AutoCloseable {
                         ServerOptions.builder()
                                 .engine(engineOptions("/socket.io/"))
                                 .path("/socket.io/")
-                                .connectTimeout(Duration.ofMillis(1000))
+                                .connectTimeout(
+                                        Duration.ofMillis(envMillis("CONNECT_TIMEOUT_MS", 1000)))
                                 .adapter(redis)
                                 .build());
         ConformanceApp.install(io);
