@@ -5,6 +5,7 @@ import io.jsocketio.engine.CookieOptions;
 import io.jsocketio.engine.CorsOptions;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineOptions;
+import io.jsocketio.engine.HttpServerOptions;
 import io.jsocketio.engine.OriginPolicy;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.TransportType;
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
  *   <tr><td>origins</td><td>none (the 2.x option; see {@link Builder#origins(List)})</td></tr>
  *   <tr><td>host</td><td>{@code 0.0.0.0}: the interface {@code listen(port)} binds</td></tr>
+ *   <tr><td>httpServer</td><td>{@link HttpServerOptions#defaults()}: headers timeout 60 s, minimum request data rate 64 bytes/s (the embedded server only)</td></tr>
  * </table>
  *
  * <p>Thread-safety: immutable; safe to share.
@@ -43,6 +45,7 @@ public final class ServerOptions {
     private final boolean cleanupEmptyChildNamespaces;
     private final @Nullable OriginPolicy origins;
     private final String host;
+    private final HttpServerOptions httpServer;
     private final EngineOptions engine;
 
     private ServerOptions(Builder b) {
@@ -53,6 +56,7 @@ public final class ServerOptions {
         this.cleanupEmptyChildNamespaces = b.cleanupEmptyChildNamespaces;
         this.origins = b.origins;
         this.host = b.host;
+        this.httpServer = b.httpServer;
         this.engine = b.engine.build();
     }
 
@@ -112,6 +116,14 @@ public final class ServerOptions {
     }
 
     /**
+     * The limits of the embedded HTTP server against slow clients (headers timeout, minimum request
+     * data rate); not used inside a servlet container.
+     */
+    public HttpServerOptions httpServer() {
+        return httpServer;
+    }
+
+    /**
      * The options of the engine: the configured engine options with this {@link #path()}, and
      * {@link #origins()} merged into the CORS policy (an origin must pass both when both are set).
      */
@@ -147,6 +159,7 @@ public final class ServerOptions {
         private boolean cleanupEmptyChildNamespaces;
         private @Nullable OriginPolicy origins;
         private String host = "0.0.0.0";
+        private HttpServerOptions httpServer = HttpServerOptions.defaults();
         private EngineOptions.Builder engine = EngineOptions.builder().path("/socket.io/");
 
         private Builder() {}
@@ -158,6 +171,7 @@ public final class ServerOptions {
             cleanupEmptyChildNamespaces = o.cleanupEmptyChildNamespaces;
             origins = o.origins;
             host = o.host;
+            httpServer = o.httpServer;
             engine = o.engine.toBuilder();
         }
 
@@ -218,6 +232,12 @@ public final class ServerOptions {
             return this;
         }
 
+        /** See {@link ServerOptions#httpServer()}. */
+        public Builder httpServer(HttpServerOptions httpServer) {
+            this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+            return this;
+        }
+
         /**
          * Replaces every engine option with those of {@code options}, except the path, which stays
          * this builder's.
@@ -243,6 +263,12 @@ public final class ServerOptions {
         /** See {@link EngineOptions#upgradeTimeout()}. */
         public Builder upgradeTimeout(Duration d) {
             engine.upgradeTimeout(d);
+            return this;
+        }
+
+        /** See {@link EngineOptions#closeTimeout()}. */
+        public Builder closeTimeout(Duration d) {
+            engine.closeTimeout(d);
             return this;
         }
 

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>pingInterval</td><td>25 s</td></tr>
  *   <tr><td>pingTimeout</td><td>20 s</td></tr>
  *   <tr><td>upgradeTimeout</td><td>10 s</td></tr>
+ *   <tr><td>closeTimeout</td><td>30 s (Node's {@code ws})</td></tr>
  *   <tr><td>maxHttpBufferSize</td><td>1,000,000 bytes</td></tr>
  *   <tr><td>transports</td><td>polling, websocket</td></tr>
  *   <tr><td>allowUpgrades</td><td>true</td></tr>
@@ -39,6 +40,7 @@ public final class EngineOptions {
     private final Duration pingInterval;
     private final Duration pingTimeout;
     private final Duration upgradeTimeout;
+    private final Duration closeTimeout;
     private final long maxHttpBufferSize;
     private final Set<TransportType> transports;
     private final boolean allowUpgrades;
@@ -60,6 +62,7 @@ public final class EngineOptions {
         this.pingInterval = b.pingInterval;
         this.pingTimeout = b.pingTimeout;
         this.upgradeTimeout = b.upgradeTimeout;
+        this.closeTimeout = b.closeTimeout;
         this.maxHttpBufferSize = b.maxHttpBufferSize;
         this.transports = Set.copyOf(b.transports);
         this.allowUpgrades = b.allowUpgrades;
@@ -110,6 +113,17 @@ public final class EngineOptions {
     /** How long an upgrade to WebSocket may take before it is abandoned. */
     public Duration upgradeTimeout() {
         return upgradeTimeout;
+    }
+
+    /**
+     * How long a WebSocket connection may stay after the server sent its close frame: a client that
+     * neither answers with its own close frame nor closes the connection loses it then (Node's
+     * {@code ws} destroys the socket 30 s after its close frame). Applies to every session end
+     * (server close, ping timeout, parse error, connect timeout, {@code io.close()}); the
+     * transports also make it the container's idle timeout once the close frame was sent.
+     */
+    public Duration closeTimeout() {
+        return closeTimeout;
     }
 
     /** The largest POST body or WebSocket message accepted, in bytes ({@code maxPayload}). */
@@ -228,6 +242,7 @@ public final class EngineOptions {
         private Duration pingInterval = Duration.ofSeconds(25);
         private Duration pingTimeout = Duration.ofSeconds(20);
         private Duration upgradeTimeout = Duration.ofSeconds(10);
+        private Duration closeTimeout = Duration.ofSeconds(30);
         private long maxHttpBufferSize = 1_000_000;
         private Set<TransportType> transports = EnumSet.allOf(TransportType.class);
         private boolean allowUpgrades = true;
@@ -251,6 +266,7 @@ public final class EngineOptions {
             pingInterval = o.pingInterval;
             pingTimeout = o.pingTimeout;
             upgradeTimeout = o.upgradeTimeout;
+            closeTimeout = o.closeTimeout;
             maxHttpBufferSize = o.maxHttpBufferSize;
             transports = EnumSet.copyOf(o.transports);
             allowUpgrades = o.allowUpgrades;
@@ -291,6 +307,12 @@ public final class EngineOptions {
         /** See {@link EngineOptions#upgradeTimeout()}. */
         public Builder upgradeTimeout(Duration d) {
             this.upgradeTimeout = Objects.requireNonNull(d, "upgradeTimeout");
+            return this;
+        }
+
+        /** See {@link EngineOptions#closeTimeout()}. */
+        public Builder closeTimeout(Duration d) {
+            this.closeTimeout = Objects.requireNonNull(d, "closeTimeout");
             return this;
         }
 
@@ -405,6 +427,7 @@ public final class EngineOptions {
             positive(pingInterval, "pingInterval");
             positive(pingTimeout, "pingTimeout");
             positive(upgradeTimeout, "upgradeTimeout");
+            positive(closeTimeout, "closeTimeout");
             if (maxHttpBufferSize <= 0) {
                 throw new IllegalArgumentException("maxHttpBufferSize must be > 0");
             }

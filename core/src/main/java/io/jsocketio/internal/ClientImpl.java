@@ -5,6 +5,7 @@ import io.jsocketio.engine.CloseReason;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
+import io.jsocketio.engine.parser.PacketFormatException;
 import io.jsocketio.parser.ProtocolVersion;
 import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.parser.SocketPacketDecoder;
@@ -35,6 +36,7 @@ final class ClientImpl {
     private final EngineSocket conn;
     private final ProtocolVersion protocol;
     private final SocketPacketDecoder decoder = new SocketPacketDecoder(); // lane-confined
+    private final AttachmentDeadline attachments; // lane-confined
 
     private final Object lock = new Object();
     private final Map<String, SocketImpl> nsps = new HashMap<>(); // guarded by lock
@@ -51,6 +53,10 @@ final class ClientImpl {
         this.server = server;
         this.conn = conn;
         this.protocol = ProtocolVersion.forEngineProtocol(conn.protocol());
+        var engine = server.options().engineOptions();
+        this.attachments =
+                new AttachmentDeadline(
+                        server.scheduler(), engine.pingInterval().plus(engine.pingTimeout()));
     }
 
     /** Starts listening to the session; called on its lane. */
@@ -145,9 +151,11 @@ final class ClientImpl {
         try {
             packet = decoder.add(message);
         } catch (RuntimeException e) {
+            attachments.cancel();
             onParseError(e);
             return;
         }
+        attachments.watch(decoder.isReconstructing(), this::onAttachmentsLate);
         if (packet != null) {
             LOG.log(System.Logger.Level.TRACE, (Supplier<String>) () -> "decoded " + packet);
             ondecoded(packet);
@@ -248,6 +256,19 @@ final class ClientImpl {
         }
     }
 
+    private void onAttachmentsLate(long generation) {
+        runOnLane(
+                () -> {
+                    if (attachments.isCurrent(generation)) {
+                        attachments.cancel();
+                        onParseError(
+                                new PacketFormatException(
+                                        "binary attachments did not arrive within "
+                                                + attachments.limit()));
+                    }
+                });
+    }
+
     private void onParseError(RuntimeException e) {
         LOG.log(
                 System.Logger.Level.DEBUG,
@@ -298,6 +319,7 @@ final class ClientImpl {
             timer.cancel();
         }
         decoder.reset();
+        attachments.cancel();
         for (SocketImpl socket : sockets) {
             socket.onclose(reason, description);
         }

@@ -170,7 +170,8 @@ public final class ServerImpl {
         EngineMount mount = mount(e);
         try {
             EmbeddedServerProvider.EmbeddedServer server =
-                    EmbeddedServerProvider.load().start(opts.host(), port, List.of(mount));
+                    EmbeddedServerProvider.load()
+                            .start(opts.host(), port, List.of(mount), opts.httpServer());
             synchronized (lock) {
                 embedded = server;
             }
@@ -345,7 +346,10 @@ public final class ServerImpl {
         ParentNamespaceImpl parent = new ParentNamespaceImpl(this);
         parents.add(
                 new Parent(
-                        (name, auth, result) -> result.accept(pattern.matcher(name).find()),
+                        (name, auth, result) ->
+                                result.accept(
+                                        NamespaceNames.isAcceptable(name)
+                                                && pattern.matcher(name).find()),
                         parent,
                         true));
         return parent;
@@ -391,6 +395,11 @@ public final class ServerImpl {
             JsonObject auth,
             ClientImpl client,
             Consumer<@Nullable NamespaceImpl> result) {
+        if (!NamespaceNames.isAcceptable(name)) {
+            LOG.log(System.Logger.Level.DEBUG, "refused a namespace name with control characters");
+            result.accept(null);
+            return;
+        }
         askParent(List.copyOf(parents), 0, name, auth, client, result);
     }
 

@@ -231,7 +231,12 @@ final class SocketImpl extends SocketBase {
     }
 
     private void onack(SocketPacket packet) {
-        long ackId = Objects.requireNonNull(packet.id(), "ack id");
+        Long ackId = packet.id();
+        if (ackId == null) {
+            // Node looks up acks[undefined], logs "bad ack" at debug level and ignores it
+            LOG.log(System.Logger.Level.DEBUG, "ack without id ignored on socket {0}", id);
+            return;
+        }
         PendingAck pending = acks.remove(ackId);
         if (pending == null) {
             LOG.log(System.Logger.Level.DEBUG, "unknown ack {0} on socket {1}", ackId, id);

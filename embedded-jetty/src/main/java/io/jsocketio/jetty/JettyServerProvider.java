@@ -2,7 +2,10 @@ package io.jsocketio.jetty;
 
 import io.jsocketio.engine.EmbeddedServerProvider;
 import io.jsocketio.engine.EngineMount;
+import io.jsocketio.engine.HttpServerOptions;
+import io.jsocketio.jetty.internal.HeadersTimeout;
 import io.jsocketio.jetty.internal.JettyPollingHandler;
+import io.jsocketio.jetty.internal.MinimumDataRate;
 import io.jsocketio.jetty.internal.WebSocketUpgradeHandler;
 import io.jsocketio.websocket.EngineTransports;
 import java.io.IOException;
@@ -51,6 +54,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettyServerProvider implements EmbeddedServerProvider {
     private static final Logger LOG = System.getLogger(JettyServerProvider.class.getName());
 
+    /** How long a request body may take before the minimum data rate is enforced. */
+    static final java.time.Duration RATE_GRACE = java.time.Duration.ofSeconds(3);
+
     /** The class-path directory whose files are served at {@code /} when it exists. */
     public static final String PUBLIC_RESOURCES = "META-INF/jsocketio/public/";
 
@@ -76,7 +82,23 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
     @Override
     public EmbeddedServer start(String host, int port, List<EngineMount> mounts)
             throws IOException {
+        return start(host, port, mounts, HttpServerOptions.defaults());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The headers timeout closes a connection that has not sent a complete request line and
+     * headers in time (see {@link HeadersTimeout}); a request body that arrives below the minimum
+     * data rate, on average after a grace of {@link #RATE_GRACE}, fails and its connection is
+     * closed (see {@link MinimumDataRate}).
+     */
+    @Override
+    public EmbeddedServer start(
+            String host, int port, List<EngineMount> mounts, HttpServerOptions limits)
+            throws IOException {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(limits, "limits");
         List<EngineMount> copy = List.copyOf(mounts);
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -97,7 +119,17 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
                 (servletContext, container) ->
                         EngineTransports.install(servletContext, copy.toArray(EngineMount[]::new)));
         servePublicResources(context);
-        server.setHandler(nativeTransports ? withNativeTransports(copy, context) : context);
+        Handler handler = nativeTransports ? withNativeTransports(copy, context) : context;
+        if (limits.minRequestDataRate() > 0) {
+            handler = new MinimumDataRate(limits.minRequestDataRate(), RATE_GRACE, handler);
+        }
+        if (!limits.headersTimeout().isZero()) {
+            HeadersTimeout headers =
+                    new HeadersTimeout(limits.headersTimeout(), connector.getScheduler(), handler);
+            connector.addBean(headers);
+            handler = headers;
+        }
+        server.setHandler(handler);
         try {
             server.start();
         } catch (Exception e) {
@@ -147,7 +179,7 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
     private static Handler withNativeTransports(List<EngineMount> mounts, Handler context) {
         Handler polling = new JettyPollingHandler(mounts, context);
         WebSocketUpgradeHandler upgrades =
-                new WebSocketUpgradeHandler(mounts, WebSocketUpgradeHandler.CLOSE_TIMEOUT, polling);
+                new WebSocketUpgradeHandler(mounts, polling);
         return upgrades.isEmpty() ? polling : upgrades;
     }
 

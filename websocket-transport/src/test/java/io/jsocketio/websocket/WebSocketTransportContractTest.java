@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,7 @@ abstract class WebSocketTransportContractTest {
     protected static final Duration WAIT = Duration.ofSeconds(10);
 
     private AutoCloseable server;
+    private LongSupplier openConnections;
     private int port;
 
     /**
@@ -42,8 +44,8 @@ abstract class WebSocketTransportContractTest {
      */
     protected abstract Started startContainer(EngineMount mount) throws Exception;
 
-    /** A started container. */
-    protected record Started(int port, AutoCloseable stopper) {}
+    /** A started container, and how many connections it holds open now. */
+    protected record Started(int port, AutoCloseable stopper, LongSupplier openConnections) {}
 
     @AfterEach
     void stop() throws Exception {
@@ -63,6 +65,7 @@ abstract class WebSocketTransportContractTest {
                                                 "polling".getBytes(UTF_8)));
         Started started = startContainer(EngineMount.of(engine));
         server = started.stopper();
+        openConnections = started.openConnections();
         port = started.port();
         return engine;
     }
@@ -210,6 +213,39 @@ abstract class WebSocketTransportContractTest {
     }
 
     @Test
+    void dropsAClientThatNeverAnswersTheServersCloseAfterTheCloseTimeout() throws Exception {
+        // Node's ws destroys the socket 30 s (closeTimeout) after its close frame; a client that
+        // neither reads nor closes would otherwise keep the server's descriptor forever
+        start(
+                        EngineOptions.builder()
+                                .path("/socket.io/")
+                                .closeTimeout(Duration.ofSeconds(1))
+                                .build())
+                .onOpen(
+                        peer -> {
+                            peer.close(1000, "");
+                            return text -> {};
+                        });
+
+        long idle = openConnections.getAsLong();
+        try (Socket silent = new Socket()) {
+            silent.connect(new InetSocketAddress("127.0.0.1", port));
+            silent.getOutputStream().write(upgradeRequest("/socket.io/?EIO=4&transport=websocket"));
+            silent.setSoTimeout((int) WAIT.toMillis());
+            assertThat(readHead(silent)).startsWith("HTTP/1.1 101");
+            assertThat(openConnections.getAsLong()).isEqualTo(idle + 1);
+
+            // the client never reads the close frame and never closes its socket
+            assertThat(
+                            eventually(
+                                    () -> openConnections.getAsLong() == idle,
+                                    Duration.ofSeconds(20)))
+                    .as("the server still holds the connection")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void failsSendsAfterTheClientClosed() throws Exception {
         StubEngine engine = start();
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
@@ -274,26 +310,59 @@ abstract class WebSocketTransportContractTest {
         }
     }
 
+    /**
+     * Whether {@code condition} holds within {@code limit}, checked every 50 ms: the container's
+     * connection count has no event to wait on.
+     */
+    private static boolean eventually(java.util.function.BooleanSupplier condition, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Reads the status line and headers of a response, byte by byte, nothing after them. */
+    private static String readHead(Socket socket) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        var in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** A WebSocket handshake request offering permessage-deflate. */
+    private byte[] upgradeRequest(String pathAndQuery) {
+        return ("GET "
+                        + pathAndQuery
+                        + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1:"
+                        + port
+                        + "\r\n"
+                        + "Upgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Extensions: permessage-deflate\r\n"
+                        + "\r\n")
+                .getBytes(UTF_8);
+    }
+
     /** The status line and headers of a WebSocket handshake offering permessage-deflate. */
     private String rawHandshake(String pathAndQuery) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout((int) WAIT.toMillis());
-            socket.getOutputStream()
-                    .write(
-                            ("GET "
-                                            + pathAndQuery
-                                            + " HTTP/1.1\r\n"
-                                            + "Host: 127.0.0.1:"
-                                            + port
-                                            + "\r\n"
-                                            + "Upgrade: websocket\r\n"
-                                            + "Connection: Upgrade\r\n"
-                                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                            + "Sec-WebSocket-Version: 13\r\n"
-                                            + "Sec-WebSocket-Extensions: permessage-deflate\r\n"
-                                            + "\r\n")
-                                    .getBytes(UTF_8));
+            socket.getOutputStream().write(upgradeRequest(pathAndQuery));
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
             StringBuilder head = new StringBuilder();

@@ -6,6 +6,7 @@ import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.Scheduler.Cancellable;
 import io.jsocketio.engine.parser.Packet;
@@ -60,6 +61,9 @@ final class EngineSession implements EngineSocket {
     private @Nullable Upgrade upgrade; // guarded by lock
     private @Nullable Cancellable closeTimer; // guarded by lock
     private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
+    // guarded by lock: the client closed over polling with no GET parked; the one GET racing that
+    // close (sent with it, handled after it) is answered noop, as Node's arrival order would
+    private boolean noopForRacingPoll;
 
     EngineSession(
             DefaultEngineServer server,
@@ -281,6 +285,16 @@ final class EngineSession implements EngineSocket {
     /** The polling transport while it is the current one, else null. */
     @Nullable PollingTransport pollingLocked() {
         return webSocket == null ? polling : null;
+    }
+
+    /**
+     * Whether a GET on this closed session is the one that raced the client's own close (answered
+     * noop); true once at most. Caller holds the lock.
+     */
+    boolean takeNoopForRacingPollLocked() {
+        boolean take = noopForRacingPoll;
+        noopForRacingPoll = false;
+        return take;
     }
 
     /** The polling transport, if it is current. */
@@ -646,6 +660,7 @@ final class EngineSession implements EngineSocket {
             int closeCode,
             boolean discardQueued) {
         PollingTransport.Poll parked = null;
+        PollingExchange abandoned = null; // a POST still reading its body: nothing will use it
         List<Packet> leftover = List.of();
         WebSocketTransport ws;
         WebSocketTransport candidate;
@@ -662,6 +677,13 @@ final class EngineSession implements EngineSocket {
             }
             if (parked != null && end == PollEnd.CLOSE) {
                 leftover = drainLocked();
+            }
+            if (polling != null) {
+                abandoned = polling.takeReadingLocked();
+            }
+            if (parked == null && end == PollEnd.NOOP && polling != null && webSocket == null) {
+                noopForRacingPoll = true;
+                server.rememberClientClose(this);
             }
             buffer.clear();
             ws = webSocket;
@@ -682,6 +704,9 @@ final class EngineSession implements EngineSocket {
             List<Packet> last = new ArrayList<>(leftover);
             last.add(Packet.of(end == PollEnd.CLOSE ? PacketType.CLOSE : PacketType.NOOP));
             parked.answer(last);
+        }
+        if (abandoned != null) {
+            abandoned.abandonBody();
         }
         if (ws != null) {
             ws.closePeer(closeCode, reason.wire());

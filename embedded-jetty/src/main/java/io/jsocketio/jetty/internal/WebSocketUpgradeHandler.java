@@ -54,25 +54,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable after construction; Jetty calls it concurrently.
  */
 public final class WebSocketUpgradeHandler extends Handler.Wrapper {
-    /**
-     * How long a close handshake may take before the socket is dropped: 30 s, as Node's {@code ws}.
-     */
-    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
     /** The size of a connection's pooled read buffer, in bytes. */
     static final int READ_BUFFER_SIZE = 8192;
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private final Map<String, EngineMount> mounts;
-    private final long closeTimeoutMillis;
 
     /**
-     * A handler in front of {@code next} for the mounts that can take the native WebSocket.
-     *
-     * @param closeTimeout how long a close handshake may take ({@link #CLOSE_TIMEOUT})
+     * A handler in front of {@code next} for the mounts that can take the native WebSocket. A close
+     * handshake may take each engine's {@code closeTimeout} before the socket is dropped.
      */
-    public WebSocketUpgradeHandler(List<EngineMount> mounts, Duration closeTimeout, Handler next) {
+    public WebSocketUpgradeHandler(List<EngineMount> mounts, Handler next) {
         super(Objects.requireNonNull(next, "next"));
         Map<String, EngineMount> byPath = new HashMap<>();
         for (EngineMount mount : mounts) {
@@ -83,7 +76,6 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
             }
         }
         this.mounts = Map.copyOf(byPath);
-        this.closeTimeoutMillis = closeTimeout.toMillis();
     }
 
     /** Whether any mount takes the native WebSocket (else this handler only passes requests on). */
@@ -110,7 +102,7 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
                         mount.engine(),
                         snapshot,
                         mount.engine().options().maxHttpBufferSize(),
-                        closeTimeoutMillis,
+                        mount.engine().options().closeTimeout().toMillis(),
                         READ_BUFFER_SIZE);
         response.setStatus(HttpStatus.SWITCHING_PROTOCOLS_101);
         HttpFields.Mutable headers = response.getHeaders();

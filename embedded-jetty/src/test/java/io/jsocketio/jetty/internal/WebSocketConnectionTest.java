@@ -58,6 +58,7 @@ class WebSocketConnectionTest {
                         EngineOptions.builder()
                                 .path(PATH)
                                 .maxHttpBufferSize(maxHttpBufferSize)
+                                .closeTimeout(Duration.ofMillis(300))
                                 .build());
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -72,8 +73,7 @@ class WebSocketConnectionTest {
                     }
                 };
         server.setHandler(
-                new WebSocketUpgradeHandler(
-                        List.of(EngineMount.of(engine)), Duration.ofMillis(300), notFound));
+                new WebSocketUpgradeHandler(List.of(EngineMount.of(engine)), notFound));
         server.start();
         port = connector.getLocalPort();
         return engine;

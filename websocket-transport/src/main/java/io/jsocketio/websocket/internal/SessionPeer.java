@@ -34,10 +34,14 @@ public final class SessionPeer implements WebSocketPeer {
     private static final Logger LOG = System.getLogger(SessionPeer.class.getName());
     private static final int MAX_REASON_BYTES = 123;
 
+    /** Tomcat's user property: how long a closing session waits for the client's close frame. */
+    static final String TOMCAT_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
+
     private final Object lock = new Object();
     private final Session session;
     private final RemoteEndpoint.Async remote;
     private final EngineRequest request;
+    private final long closeTimeoutMillis;
     private @Nullable Batch inFlight; // guarded by lock
     private @Nullable CloseReason pendingClose; // guarded by lock
     private boolean closed; // guarded by lock: no more sends are accepted
@@ -49,8 +53,25 @@ public final class SessionPeer implements WebSocketPeer {
      *     reading), or a value below 1 for the container's default
      */
     public SessionPeer(Session session, EngineRequest request, long sendTimeoutMillis) {
+        this(session, request, sendTimeoutMillis, 0);
+    }
+
+    /**
+     * Wraps an open session whose connection is dropped {@code closeTimeoutMillis} after the
+     * server's close frame when the client neither answers it nor closes (below 1: the container's
+     * own behaviour, which on Jetty is to wait forever).
+     */
+    public SessionPeer(
+            Session session,
+            EngineRequest request,
+            long sendTimeoutMillis,
+            long closeTimeoutMillis) {
         this.session = Objects.requireNonNull(session, "session");
         this.request = Objects.requireNonNull(request, "request");
+        this.closeTimeoutMillis = closeTimeoutMillis;
+        if (closeTimeoutMillis > 0) {
+            session.getUserProperties().put(TOMCAT_CLOSE_TIMEOUT, closeTimeoutMillis);
+        }
         this.remote = session.getAsyncRemote();
         if (sendTimeoutMillis > 0) {
             remote.setSendTimeout(sendTimeoutMillis);
@@ -138,6 +159,11 @@ public final class SessionPeer implements WebSocketPeer {
     private void closeSession(CloseReason close) {
         try {
             if (session.isOpen()) {
+                if (closeTimeoutMillis > 0) {
+                    // no traffic follows our close frame but the client's answer: the idle timeout
+                    // becomes the close deadline (Jetty applies it at once; Tomcat uses its own)
+                    session.setMaxIdleTimeout(closeTimeoutMillis);
+                }
                 session.close(close);
             }
         } catch (IOException | RuntimeException e) {
