@@ -46,6 +46,7 @@ final class JettyPollingExchange implements PollingExchange {
     private State state = State.OPEN; // guarded by lock
     private @Nullable Runnable abortAction; // guarded by lock
     private boolean bodyRequested; // guarded by lock
+    private @Nullable BodyReader reader; // guarded by lock: the body read under way
 
     JettyPollingExchange(
             Request request, Response response, Callback callback, EngineRequest engineRequest) {
@@ -81,7 +82,24 @@ final class JettyPollingExchange implements PollingExchange {
             body.onTooLarge(); // refused before a single byte is read
             return;
         }
-        new BodyReader(maxBytes, body).run();
+        BodyReader r = new BodyReader(maxBytes, body);
+        synchronized (lock) {
+            reader = r;
+        }
+        r.run();
+    }
+
+    @Override
+    public void abandonBody() {
+        BodyReader r;
+        synchronized (lock) {
+            r = reader;
+        }
+        if (r == null || !r.abandon()) {
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> "body read abandoned, its session ended: " + engineRequest.url());
+        respond(400, Map.of("Connection", "close"), new byte[0]);
     }
 
     @Override
@@ -143,20 +161,32 @@ final class JettyPollingExchange implements PollingExchange {
         private final long maxBytes;
         private final BodyCallback body;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        private final java.util.concurrent.atomic.AtomicBoolean finished =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         BodyReader(long maxBytes, BodyCallback body) {
             this.maxBytes = maxBytes;
             this.body = body;
         }
 
+        /** Stops the read; false when it already ended (the callback ran or will run). */
+        boolean abandon() {
+            return finished.compareAndSet(false, true);
+        }
+
         @Override
         public void run() {
             while (true) {
+                if (finished.get()) {
+                    return; // abandoned: nothing more is read
+                }
                 Content.Chunk chunk;
                 try {
                     chunk = request.read();
                 } catch (RuntimeException e) {
-                    body.onError(e);
+                    if (abandon()) {
+                        body.onError(e);
+                    }
                     return;
                 }
                 if (chunk == null) {
@@ -165,14 +195,18 @@ final class JettyPollingExchange implements PollingExchange {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     Throwable failure = chunk.getFailure();
-                    body.onError(failure != null ? failure : new IOException("read failed"));
+                    if (abandon()) {
+                        body.onError(failure != null ? failure : new IOException("read failed"));
+                    }
                     return;
                 }
                 ByteBuffer data = chunk.getByteBuffer();
                 int n = data.remaining();
                 if (bytes.size() + (long) n > maxBytes) {
                     chunk.release();
-                    body.onTooLarge();
+                    if (abandon()) {
+                        body.onTooLarge();
+                    }
                     return;
                 }
                 if (data.hasArray()) {
@@ -185,7 +219,9 @@ final class JettyPollingExchange implements PollingExchange {
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last) {
-                    body.onBody(bytes.toByteArray());
+                    if (abandon()) {
+                        body.onBody(bytes.toByteArray());
+                    }
                     return;
                 }
             }
