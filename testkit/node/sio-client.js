@@ -2,7 +2,7 @@
 // Drives the official socket.io-client for a test; several client sockets per process, by id.
 //   node sio-client.js [4|2]     (4 = socket.io-client 4.8.x, 2 = socket.io-client 2.5.0)
 // Commands:
-//   {"cmd":"connect","id","url","nsp","auth","query","transports","path","forceNew","reconnection"}
+//   {"cmd":"connect","id","url","nsp","auth","query","transports","path","forceNew","reconnection","extraHeaders"}
 //   {"cmd":"emit","id","event","args","ack":true,"seq","timeout"}   (timeout: ms, version 4 only)
 //   {"cmd":"ack","id","ackId","args"}     answers an event that the server sent with an ack
 //   {"cmd":"disconnect","id"}
@@ -43,7 +43,7 @@ function connect(command) {
   const { id, url, nsp = "/" } = command;
   if (sockets.has(id)) throw new Error("client id in use: " + id);
   const opts = { reconnection: command.reconnection === true };
-  for (const key of ["query", "transports", "path", "forceNew"]) {
+  for (const key of ["query", "transports", "path", "forceNew", "extraHeaders"]) {
     if (command[key] !== undefined) opts[key] = command[key];
   }
   if (command.auth !== undefined && version === "4") opts.auth = command.auth;

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>perMessageDeflate</td><td>off</td></tr>
  *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
  *   <tr><td>allowEIO3</td><td>false</td></tr>
+ *   <tr><td>roles</td><td>none (not a Node option: container security)</td></tr>
  * </table>
  *
  * <p>Thread-safety: immutable; safe to share.
@@ -46,6 +47,7 @@ public final class EngineOptions {
     private final boolean perMessageDeflate;
     private final @Nullable CorsOptions cors;
     private final boolean allowEIO3;
+    private final Set<String> roles;
     private final @Nullable Executor executor;
     private final @Nullable Scheduler scheduler;
 
@@ -64,6 +66,7 @@ public final class EngineOptions {
         this.perMessageDeflate = b.perMessageDeflate;
         this.cors = b.cors;
         this.allowEIO3 = b.allowEIO3;
+        this.roles = Set.copyOf(b.roles);
         this.executor = b.executor;
         this.scheduler = b.scheduler;
     }
@@ -162,6 +165,17 @@ public final class EngineOptions {
     }
 
     /**
+     * The security roles recorded at each request: while the container holds a request, the
+     * transports ask it {@code isUserInRole} for each of these, so that {@link
+     * EngineRequest#isUserInRole} can answer them later (a servlet container recycles its request
+     * objects; nothing else can answer). Not a Node option. Empty by default; the CDI extension
+     * adds the roles that its handlers' {@code @RolesAllowed} name.
+     */
+    public Set<String> roles() {
+        return roles;
+    }
+
+    /**
      * The executor that runs session lanes, or null for the engine's default: virtual threads on
      * Java 21 and later, else a JVM-wide cached pool of daemon threads.
      */
@@ -198,6 +212,7 @@ public final class EngineOptions {
         private boolean perMessageDeflate;
         private @Nullable CorsOptions cors;
         private boolean allowEIO3;
+        private Set<String> roles = Set.of();
         private @Nullable Executor executor;
         private @Nullable Scheduler scheduler;
 
@@ -218,6 +233,7 @@ public final class EngineOptions {
             perMessageDeflate = o.perMessageDeflate;
             cors = o.cors;
             allowEIO3 = o.allowEIO3;
+            roles = o.roles;
             executor = o.executor;
             scheduler = o.scheduler;
         }
@@ -317,6 +333,12 @@ public final class EngineOptions {
         /** See {@link EngineOptions#allowEIO3()}. */
         public Builder allowEIO3(boolean allow) {
             this.allowEIO3 = allow;
+            return this;
+        }
+
+        /** See {@link EngineOptions#roles()}; replaces the roles given before. */
+        public Builder roles(Set<String> roles) {
+            this.roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
             return this;
         }
 

@@ -166,6 +166,21 @@ public final class SocketIoExtension implements Extension {
         this.settings = settings;
     }
 
+    /** The options with the roles the namespace beans name added to the {@code roles} option. */
+    private ServerOptions withDeclaredRoles(ServerOptions options) {
+        List<Class<?>> types = new ArrayList<>();
+        for (Binding binding : bindings) {
+            types.add(binding.bean().getBeanClass());
+        }
+        Set<String> declared = DeclaredRoles.of(types);
+        if (options.engineOptions().roles().containsAll(declared)) {
+            return options;
+        }
+        Set<String> roles = new LinkedHashSet<>(options.engineOptions().roles());
+        roles.addAll(declared);
+        return options.toBuilder().roles(roles).build();
+    }
+
     private Server createServer(CreationalContext<Server> context) {
         BeanManager manager = beanManager;
         if (manager == null) {
@@ -183,7 +198,7 @@ public final class SocketIoExtension implements Extension {
         if (fixed != null) {
             fixed.apply(options);
         }
-        Server server = new Server(options.build());
+        Server server = new Server(withDeclaredRoles(options.build()));
         Invoker invoker = new Invoker(manager);
         for (Binding binding : bindings) {
             io.jsocketio.Namespace nsp = binding.namespace().on(server);
