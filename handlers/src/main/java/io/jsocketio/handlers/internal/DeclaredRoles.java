@@ -1,4 +1,4 @@
-package io.jsocketio.cdi.internal;
+package io.jsocketio.handlers.internal;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,11 +17,14 @@ import java.util.Set;
  *
  * <p>Thread-safety: stateless.
  */
-final class DeclaredRoles {
+public final class DeclaredRoles {
     private DeclaredRoles() {}
 
     /** The roles named by these bean classes, in a stable order. */
-    static Set<String> of(Collection<Class<?>> beanClasses) {
+    public static Set<String> of(Collection<Class<?>> beanClasses) {
+        if (!Access.present("jakarta.annotation.security.RolesAllowed")) {
+            return Set.of();
+        }
         Set<String> roles = new LinkedHashSet<>();
         for (Class<?> type : beanClasses) {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {

@@ -1,22 +1,23 @@
-package io.jsocketio.cdi.internal;
+package io.jsocketio.handlers.internal;
 
 import io.jsocketio.Server;
-import io.jsocketio.cdi.Namespace;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The namespace a {@link Namespace} annotation names: a fixed name or a pattern, validated once.
+ * The namespace a namespace annotation names: a fixed name or a pattern, validated once.
  *
  * <p>Thread-safety: immutable.
  */
-record NamespaceBinding(String name, @org.jspecify.annotations.Nullable Pattern pattern) {
+public record NamespaceBinding(String name, @Nullable Pattern pattern) {
 
-    /** The binding, or an error message (naming {@code where}) when the annotation is invalid. */
-    static Object parse(Namespace annotation, String where) {
-        String value = annotation.value();
-        String regex = annotation.pattern();
+    /**
+     * The binding of an annotation's {@code value} and {@code pattern}, or an error message (naming
+     * {@code where}) when they are invalid.
+     */
+    public static Object parse(String value, String regex, String where) {
         if (value.isEmpty() == regex.isEmpty()) {
             return where + ": @Namespace needs exactly one of value and pattern";
         }
@@ -34,12 +35,12 @@ record NamespaceBinding(String name, @org.jspecify.annotations.Nullable Pattern 
     }
 
     /** A key that is equal for two annotations naming the same namespace. */
-    String key() {
+    public String key() {
         return pattern == null ? "name:" + name : "pattern:" + name;
     }
 
     /** The namespace on the server ({@code io.of(name)} or {@code io.of(pattern)}). */
-    io.jsocketio.Namespace on(Server server) {
+    public io.jsocketio.Namespace on(Server server) {
         return Optional.ofNullable(pattern).map(server::of).orElseGet(() -> server.of(name));
     }
 

@@ -1,12 +1,9 @@
-package io.jsocketio.cdi.internal;
+package io.jsocketio.handlers.internal;
 
 import io.jsocketio.Ack;
 import io.jsocketio.Args;
 import io.jsocketio.DisconnectReason;
 import io.jsocketio.Socket;
-import io.jsocketio.cdi.OnConnect;
-import io.jsocketio.cdi.OnDisconnect;
-import io.jsocketio.cdi.OnEvent;
 import jakarta.json.JsonValue;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -23,19 +20,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code @OnConnect}, {@code @OnEvent} or {@code @OnDisconnect} method, with its parameters
- * resolved once at deployment into binders.
+ * resolved once at start-up into binders.
  *
  * <p>Thread-safety: immutable after construction; {@link #invoke} may run on any thread.
  */
-final class HandlerMethod {
-    enum Kind {
+public final class HandlerMethod {
+    /** Which annotation marks the method. */
+    public enum Kind {
         CONNECT,
         EVENT,
         DISCONNECT
     }
 
     /** What a call receives; the fields a kind does not have are null. */
-    record Call(
+    public record Call(
             Socket socket,
             @Nullable Args args,
             @Nullable Ack ack,
@@ -53,12 +51,14 @@ final class HandlerMethod {
                     "io.jsocketio.spi",
                     "io.jsocketio.engine",
                     "io.jsocketio.parser",
-                    "io.jsocketio.cdi");
+                    "io.jsocketio.handlers",
+                    "io.jsocketio.cdi",
+                    "io.jsocketio.spring");
 
-    final Kind kind;
-    final Method method;
-    final @Nullable String event;
-    final boolean acksWithReturn;
+    private final Kind kind;
+    private final Method method;
+    private final @Nullable String event;
+    private final boolean acksWithReturn;
     private final List<Binder> binders;
 
     private HandlerMethod(
@@ -70,8 +70,28 @@ final class HandlerMethod {
         this.acksWithReturn = acks;
     }
 
+    /** Which annotation marks the method. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The method. */
+    public Method method() {
+        return method;
+    }
+
+    /** The event name of an {@code @OnEvent} method, else null. */
+    public @Nullable String event() {
+        return event;
+    }
+
+    /** Whether the method's return value is the event's ack. */
+    public boolean acksWithReturn() {
+        return acksWithReturn;
+    }
+
     /** A readable name for messages: {@code com.example.Chat#message(Socket, Msg)}. */
-    static String describe(Method m) {
+    public static String describe(Method m) {
         StringBuilder b = new StringBuilder(m.getDeclaringClass().getName()).append('#');
         b.append(m.getName()).append('(');
         Class<?>[] types = m.getParameterTypes();
@@ -82,48 +102,10 @@ final class HandlerMethod {
     }
 
     /**
-     * The handler methods of a bean class (and its superclasses), or deployment problems added to
-     * {@code errors}, each naming the method.
+     * Resolves one annotated method, or adds its problems to {@code errors}, each naming the
+     * method.
      */
-    static List<HandlerMethod> scan(Class<?> beanClass, List<String> errors) {
-        List<HandlerMethod> found = new ArrayList<>();
-        for (Class<?> c = beanClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isBridge() || m.isSynthetic()) {
-                    continue;
-                }
-                int count = 0;
-                Kind kind = null;
-                String event = null;
-                if (m.isAnnotationPresent(OnConnect.class)) {
-                    count++;
-                    kind = Kind.CONNECT;
-                }
-                if (m.isAnnotationPresent(OnDisconnect.class)) {
-                    count++;
-                    kind = Kind.DISCONNECT;
-                }
-                OnEvent onEvent = m.getAnnotation(OnEvent.class);
-                if (onEvent != null) {
-                    count++;
-                    kind = Kind.EVENT;
-                    event = onEvent.value();
-                }
-                if (kind == null) {
-                    continue;
-                }
-                if (count > 1) {
-                    errors.add(
-                            describe(m) + ": more than one of @OnConnect, @OnEvent, @OnDisconnect");
-                    continue;
-                }
-                analyze(kind, m, event, errors).ifPresent(found::add);
-            }
-        }
-        return found;
-    }
-
-    private static Optional<HandlerMethod> analyze(
+    public static Optional<HandlerMethod> analyze(
             Kind kind, Method m, @Nullable String event, List<String> errors) {
         String name = describe(m);
         int before = errors.size();
@@ -227,7 +209,7 @@ final class HandlerMethod {
     }
 
     /** Whether JSON-B can map an event argument to the type. */
-    static boolean mappable(Type type) {
+    public static boolean mappable(Type type) {
         if (type instanceof ParameterizedType p) {
             return mappable(p.getRawType());
         }
@@ -266,18 +248,23 @@ final class HandlerMethod {
         return false;
     }
 
-    /**
-     * Calls the method on {@code instance}.
-     *
-     * @return the method's result
-     * @throws InvocationTargetException what the method threw
-     */
-    @Nullable Object invoke(Object instance, Call call)
-            throws InvocationTargetException, IllegalAccessException {
+    /** The arguments of a call, payloads mapped. */
+    public @Nullable Object[] bind(Call call) {
         Object[] values = new Object[binders.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = binders.get(i).bind(call);
         }
+        return values;
+    }
+
+    /**
+     * Calls the method on {@code instance} with arguments from {@link #bind}.
+     *
+     * @return the method's result
+     * @throws InvocationTargetException what the method threw
+     */
+    public @Nullable Object invoke(Object instance, @Nullable Object[] values)
+            throws InvocationTargetException, IllegalAccessException {
         return method.invoke(instance, values);
     }
 }
