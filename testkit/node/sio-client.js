@@ -2,7 +2,7 @@
 // Drives the official socket.io-client for a test; several client sockets per process, by id.
 //   node sio-client.js [4|2]     (4 = socket.io-client 4.8.x, 2 = socket.io-client 2.5.0)
 // Commands:
-//   {"cmd":"connect","id","url","nsp","auth","query","transports","path","forceNew","reconnection"}
+//   {"cmd":"connect","id","url","nsp","auth","query","transports","path","forceNew","reconnection","extraHeaders"}
 //   {"cmd":"emit","id","event","args","ack":true,"seq","timeout"}   (timeout: ms, version 4 only)
 //   {"cmd":"ack","id","ackId","args"}     answers an event that the server sent with an ack
 //   {"cmd":"disconnect","id"}

@@ -9,6 +9,7 @@ module io.jsocketio.cdi {
     requires io.jsocketio.websocket;
     requires jakarta.websocket;
     requires transitive jakarta.cdi;
+    requires jakarta.annotation;
     requires transitive jakarta.inject;
     requires transitive jakarta.servlet;
     requires static org.jspecify;

@@ -5,6 +5,8 @@
 module io.jsocketio.handlers {
     requires transitive io.jsocketio.core;
     requires static org.jspecify;
+    requires static jakarta.annotation;
+    requires static jakarta.validation;
 
     exports io.jsocketio.handlers;
 }

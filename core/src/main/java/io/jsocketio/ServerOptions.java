@@ -296,6 +296,12 @@ public final class ServerOptions {
             return this;
         }
 
+        /** See {@link EngineOptions#roles()}; replaces the roles given before. */
+        public Builder roles(Set<String> roles) {
+            engine.roles(roles);
+            return this;
+        }
+
         /** See {@link EngineOptions#cookie()}. */
         public Builder cookie(@Nullable CookieOptions cookie) {
             engine.cookie(cookie);

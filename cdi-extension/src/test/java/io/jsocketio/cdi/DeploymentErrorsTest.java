@@ -43,6 +43,21 @@ class DeploymentErrorsTest {
 
     @ApplicationScoped
     @Namespace("/a")
+    static class RolesOnConnect {
+        @OnConnect
+        @jakarta.annotation.security.RolesAllowed("admin")
+        void connect(Socket socket) {}
+    }
+
+    @Test
+    void rolesAllowedOnAConnectMethodFailsPointingToTheClass() {
+        assertThatThrownBy(() -> deploy(RolesOnConnect.class))
+                .hasMessageContaining("RolesOnConnect#connect(Socket)")
+                .hasMessageContaining("go on @OnEvent methods or on the @Namespace class");
+    }
+
+    @ApplicationScoped
+    @Namespace("/a")
     static class AckOnConnect {
         @OnConnect
         void connect(Socket socket, Ack ack) {}

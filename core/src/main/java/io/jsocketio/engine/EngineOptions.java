@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>inlineDispatch</td><td>true</td></tr>
  *   <tr><td>maxQueuedInbound</td><td>128 messages</td></tr>
  *   <tr><td>maxBufferedOutbound</td><td>10,000,000 bytes</td></tr>
+ *   <tr><td>roles</td><td>none (not a Node option: container security)</td></tr>
  * </table>
  *
  * <p>Thread-safety: immutable; safe to share.
@@ -51,6 +52,7 @@ public final class EngineOptions {
     private final boolean perMessageDeflate;
     private final @Nullable CorsOptions cors;
     private final boolean allowEIO3;
+    private final Set<String> roles;
     private final @Nullable Executor executor;
     private final @Nullable Scheduler scheduler;
     private final boolean inlineDispatch;
@@ -73,6 +75,7 @@ public final class EngineOptions {
         this.perMessageDeflate = b.perMessageDeflate;
         this.cors = b.cors;
         this.allowEIO3 = b.allowEIO3;
+        this.roles = Set.copyOf(b.roles);
         this.executor = b.executor;
         this.scheduler = b.scheduler;
         this.inlineDispatch = b.inlineDispatch;
@@ -185,6 +188,17 @@ public final class EngineOptions {
     }
 
     /**
+     * The security roles recorded at each request: while the container holds a request, the
+     * transports ask it {@code isUserInRole} for each of these, so that {@link
+     * EngineRequest#isUserInRole} can answer them later (a servlet container recycles its request
+     * objects; nothing else can answer). Not a Node option. Empty by default; the CDI extension
+     * adds the roles that its handlers' {@code @RolesAllowed} name.
+     */
+    public Set<String> roles() {
+        return roles;
+    }
+
+    /**
      * The executor that runs session lanes, or null for the engine's default: virtual threads on
      * Java 21 and later, else a JVM-wide cached pool of daemon threads.
      */
@@ -256,6 +270,7 @@ public final class EngineOptions {
         private boolean inlineDispatch = true;
         private int maxQueuedInbound = 128;
         private long maxBufferedOutbound = 10_000_000;
+        private Set<String> roles = Set.of();
         private @Nullable Executor executor;
         private @Nullable Scheduler scheduler;
 
@@ -277,6 +292,7 @@ public final class EngineOptions {
             perMessageDeflate = o.perMessageDeflate;
             cors = o.cors;
             allowEIO3 = o.allowEIO3;
+            roles = o.roles;
             executor = o.executor;
             scheduler = o.scheduler;
             inlineDispatch = o.inlineDispatch;
@@ -385,6 +401,12 @@ public final class EngineOptions {
         /** See {@link EngineOptions#allowEIO3()}. */
         public Builder allowEIO3(boolean allow) {
             this.allowEIO3 = allow;
+            return this;
+        }
+
+        /** See {@link EngineOptions#roles()}; replaces the roles given before. */
+        public Builder roles(Set<String> roles) {
+            this.roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
             return this;
         }
 

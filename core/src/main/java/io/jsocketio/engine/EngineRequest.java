@@ -1,6 +1,7 @@
 package io.jsocketio.engine;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,47 @@ public interface EngineRequest {
 
     /** Whether the request came over TLS. */
     boolean secure();
+
+    /**
+     * The user the container authenticated for this request ({@code getUserPrincipal()} of the
+     * servlet request, or of the JSR-356 handshake request for a WebSocket), if any. For a socket,
+     * {@code socket.request()} is the handshake request: the first polling request of a session
+     * that upgrades later, as in Node.
+     */
+    default Optional<Principal> userPrincipal() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the authenticated user had this role when the request was made. Roles are recorded
+     * while the container still holds the request: the transports ask the container for each role
+     * of the {@link EngineOptions#roles() roles} option (the CDI extension adds the roles its
+     * handlers name), so a role that is not among them cannot be answered.
+     *
+     * @return false when no user is authenticated or the user lacks the role
+     * @throws IllegalArgumentException when the role was not recorded (not among the {@code roles}
+     *     option) for an authenticated request
+     */
+    default boolean isUserInRole(String role) {
+        return false;
+    }
+
+    /**
+     * The id of the HTTP session the request belonged to, when one existed: it is never created for
+     * the engine's requests.
+     */
+    default Optional<String> sessionId() {
+        return Optional.empty();
+    }
+
+    /**
+     * The cookies of the {@code Cookie} headers, parsed: name to value, in order of appearance, the
+     * first of a repeated name kept, surrounding double quotes removed (as Node's {@code cookie}
+     * package does); percent-escapes are kept as sent. Unmodifiable.
+     */
+    default Map<String, String> cookies() {
+        return Cookies.parse(headers().getOrDefault("cookie", List.of()));
+    }
 
     /** The request URL as sent: path plus {@code ?query} when there is one. */
     default String url() {

@@ -2,8 +2,10 @@ package io.jsocketio.engine;
 
 import io.jsocketio.engine.internal.DefaultEngineServer;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Engine.IO server: one registry of sessions fed by any number of transports. Transports call
@@ -34,6 +36,56 @@ public interface EngineServer extends AutoCloseable {
      * closing the peer; the returned handler then ignores what arrives.
      */
     WebSocketHandler handleWebSocket(WebSocketPeer peer);
+
+    /**
+     * Takes over a WebSocket whose upgrade response was prepared by {@link #prepareWebSocket}: an
+     * initial request (no {@code sid}) gets the session id reserved there.
+     *
+     * @param reservedId the id returned by {@code prepareWebSocket}, or null
+     */
+    default WebSocketHandler handleWebSocket(WebSocketPeer peer, @Nullable String reservedId) {
+        return handleWebSocket(peer);
+    }
+
+    /**
+     * Prepares the HTTP response that upgrades a request to a WebSocket; transports call it while
+     * the container answers the upgrade, before the 101 is written. For an initial request (no
+     * {@code sid}) it reserves the session id and adds the {@code cookie} option's {@code
+     * Set-Cookie} and the {@link #onInitialHeaders} listeners' headers; then, for every upgrade,
+     * the {@link #onHeaders} listeners' headers.
+     *
+     * @param responseHeaders the headers to add to the upgrade response; filled in here
+     * @return the reserved session id to pass to {@link #handleWebSocket(WebSocketPeer, String)},
+     *     or null when the request is not an initial one
+     */
+    default @Nullable String prepareWebSocket(
+            EngineRequest request, Map<String, String> responseHeaders) {
+        return null;
+    }
+
+    /**
+     * Registers a listener of the handshake responses ({@code initial_headers} in Node): the
+     * polling handshake's response and the upgrade response of a WebSocket opened without {@code
+     * sid}, after the {@code cookie} option's {@code Set-Cookie} was added. See {@link
+     * HeadersListener} for its thread.
+     *
+     * @throws UnsupportedOperationException when the engine does not support it
+     */
+    default void onInitialHeaders(HeadersListener listener) {
+        throw new UnsupportedOperationException("initial_headers");
+    }
+
+    /**
+     * Registers a listener of every response that carries Engine.IO data ({@code headers} in Node):
+     * the handshake, each polling GET and POST of an open session, and each WebSocket upgrade
+     * response; called after the {@link #onInitialHeaders} listeners. Error answers (HTTP 400/403)
+     * are not covered, as in Node.
+     *
+     * @throws UnsupportedOperationException when the engine does not support it
+     */
+    default void onHeaders(HeadersListener listener) {
+        throw new UnsupportedOperationException("headers");
+    }
 
     /**
      * Registers the listener of new sessions ({@code connection} in Node). It runs on the new

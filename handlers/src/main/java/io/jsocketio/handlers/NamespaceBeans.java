@@ -1,9 +1,13 @@
 package io.jsocketio.handlers;
 
+import io.jsocketio.ConnectError;
 import io.jsocketio.Middleware;
 import io.jsocketio.Server;
+import io.jsocketio.handlers.internal.Access;
+import io.jsocketio.handlers.internal.DeclaredRoles;
 import io.jsocketio.handlers.internal.HandlerMethod;
 import io.jsocketio.handlers.internal.NamespaceBinding;
+import io.jsocketio.handlers.internal.PayloadValidation;
 import io.jsocketio.handlers.internal.SocketWiring;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,14 +85,47 @@ public final class NamespaceBeans {
     public void bind(Server server) {
         Objects.requireNonNull(server, "server");
         for (Binding binding : bindings) {
+            // @RolesAllowed/@DenyAll on a namespace bean: checked before any middleware bean
+            Access access = Access.of(binding.bean().type());
+            if (access != null) {
+                binding.namespace()
+                        .on(server)
+                        .use(
+                                (socket, next) -> {
+                                    if (access.allows(socket)) {
+                                        next.proceed();
+                                    } else {
+                                        next.fail(new ConnectError(Access.FORBIDDEN_MESSAGE));
+                                    }
+                                });
+            }
+        }
+        PayloadValidation validation =
+                bindings.stream().anyMatch(b -> !b.methods().isEmpty())
+                        ? PayloadValidation.find()
+                        : null;
+        for (Binding binding : bindings) {
             io.jsocketio.Namespace nsp = binding.namespace().on(server);
             if (binding.middleware()) {
                 SocketWiring.middleware(nsp, binding.bean());
             }
             if (!binding.methods().isEmpty()) {
-                SocketWiring.wire(nsp, binding.bean(), binding.methods());
+                SocketWiring.wire(nsp, binding.bean(), binding.methods(), validation);
             }
         }
+    }
+
+    /**
+     * The security roles the beans name in {@code @DeclareRoles} and {@code @RolesAllowed} (on
+     * classes and methods): add them to the server's {@code roles} option, so that the handshake
+     * records them for {@code isUserInRole}.
+     */
+    public Set<String> declaredRoles() {
+        List<Class<?>> types = new ArrayList<>();
+        for (Binding binding : bindings) {
+            types.add(binding.bean().type());
+        }
+        return DeclaredRoles.of(types);
     }
 
     /**
@@ -217,6 +255,13 @@ public final class NamespaceBeans {
                         errors.add(
                                 HandlerMethod.describe(m)
                                         + ": more than one of @OnConnect, @OnEvent, @OnDisconnect");
+                        continue;
+                    }
+                    if (kind != HandlerMethod.Kind.EVENT && Access.of(m) != null) {
+                        errors.add(
+                                HandlerMethod.describe(m)
+                                        + ": @RolesAllowed, @DenyAll and @PermitAll go on @OnEvent"
+                                        + " methods or on the @Namespace class");
                         continue;
                     }
                     HandlerMethod.analyze(kind, m, event, errors).ifPresent(found::add);

@@ -60,7 +60,8 @@ public final class EngineServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        RequestSnapshot snapshot = ServletRequests.snapshot(request);
+        RequestSnapshot snapshot =
+                ServletRequests.snapshot(request, mount.engine().options().roles());
         AsyncExchange exchange = AsyncExchange.start(request, response, snapshot);
         if (files != null && "GET".equals(snapshot.method())) {
             Optional<ClientFiles.Answer> file =

@@ -301,6 +301,26 @@ abstract class WebSocketTransportContractTest {
         assertThat(response.toLowerCase()).contains("permessage-deflate");
     }
 
+    @Test
+    void writesTheHeadersTheEnginePreparesAndOpensWithTheReservedId() throws Exception {
+        StubEngine engine = start();
+
+        String response = rawHandshake("/socket.io/?EIO=4&transport=websocket&t=1");
+
+        assertThat(response).startsWith("HTTP/1.1 101");
+        assertThat(response).containsIgnoringCase("X-Prepared: EIO=4&transport=websocket&t=1\r\n");
+        assertThat(StubEngine.next(engine.reservedIds, WAIT)).isEqualTo("reserved-1");
+    }
+
+    @Test
+    void anUpgradeOfAPollingSessionOpensWithoutReservedId() throws Exception {
+        StubEngine engine = start();
+
+        WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket&sid=abc"));
+
+        assertThat(StubEngine.next(engine.reservedIds, WAIT)).isEqualTo("null");
+    }
+
     private String drainUntilClose(StubEngine engine) throws InterruptedException {
         while (true) {
             String event = StubEngine.next(engine.events, WAIT);

@@ -3,15 +3,19 @@ package io.jsocketio.cdi.internal;
 import io.jsocketio.engine.ConnectionError;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
+import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.HeadersListener;
 import io.jsocketio.engine.IdGenerator;
 import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine handed to the WebSocket transport while the context initializes, before the server can
@@ -48,6 +52,27 @@ final class DeferredEngine implements EngineServer {
     @Override
     public WebSocketHandler handleWebSocket(WebSocketPeer peer) {
         return target().handleWebSocket(peer);
+    }
+
+    @Override
+    public WebSocketHandler handleWebSocket(WebSocketPeer peer, @Nullable String reservedId) {
+        return target().handleWebSocket(peer, reservedId);
+    }
+
+    @Override
+    public @Nullable String prepareWebSocket(
+            EngineRequest request, Map<String, String> responseHeaders) {
+        return target().prepareWebSocket(request, responseHeaders);
+    }
+
+    @Override
+    public void onInitialHeaders(HeadersListener listener) {
+        target().onInitialHeaders(listener);
+    }
+
+    @Override
+    public void onHeaders(HeadersListener listener) {
+        target().onHeaders(listener);
     }
 
     @Override

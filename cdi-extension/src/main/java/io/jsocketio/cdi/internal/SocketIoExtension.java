@@ -150,6 +150,17 @@ public final class SocketIoExtension implements Extension {
         this.settings = settings;
     }
 
+    /** The options with the roles the namespace beans name added to the {@code roles} option. */
+    private ServerOptions withDeclaredRoles(ServerOptions options) {
+        Set<String> declared = namespaceBeans.declaredRoles();
+        if (options.engineOptions().roles().containsAll(declared)) {
+            return options;
+        }
+        Set<String> roles = new LinkedHashSet<>(options.engineOptions().roles());
+        roles.addAll(declared);
+        return options.toBuilder().roles(roles).build();
+    }
+
     private Server createServer(CreationalContext<Server> context) {
         BeanManager manager = beanManager;
         if (manager == null) {
@@ -167,7 +178,7 @@ public final class SocketIoExtension implements Extension {
         if (fixed != null) {
             fixed.apply(options);
         }
-        Server server = new Server(options.build());
+        Server server = new Server(withDeclaredRoles(options.build()));
         namespaceBeans.bind(server);
         LOG.log(Level.INFO, () -> "jsocketio server created at " + server.path());
         return server;

@@ -9,6 +9,7 @@ import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.HeadersListener;
 import io.jsocketio.engine.IdGenerator;
 import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.Scheduler;
@@ -57,6 +58,7 @@ public final class DefaultEngineServer implements EngineServer {
     private final ConcurrentHashMap<String, EngineSession> clientClosed = new ConcurrentHashMap<>();
     private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
+    private final ResponseHeaders responseHeaders = new ResponseHeaders();
     private final SerialLane errorLane;
     private volatile IdGenerator idGenerator = Base64IdGenerator.INSTANCE;
     private volatile boolean closed;
@@ -126,6 +128,7 @@ public final class DefaultEngineServer implements EngineServer {
                 return;
             }
             Map<String, String> headers = PollingResponses.baseHeaders(req, corsHeaders);
+            responseHeaders.apply(headers, req, false);
             switch (req.method()) {
                 case "GET" -> polling.onGet(exchange, headers, corsHeaders);
                 case "POST" -> polling.onPost(exchange, headers, corsHeaders);
@@ -155,7 +158,7 @@ public final class DefaultEngineServer implements EngineServer {
             return;
         }
         EngineSession session =
-                register(req, protocol, e -> refuse(exchange, corsHeaders, e, null));
+                register(req, protocol, null, e -> refuse(exchange, corsHeaders, e, null));
         if (session == null) {
             return;
         }
@@ -171,6 +174,7 @@ public final class DefaultEngineServer implements EngineServer {
         if (cookie != null) {
             headers.put("Set-Cookie", cookie.headerValue(session.id()));
         }
+        responseHeaders.apply(headers, req, true);
         PollingResponses.payload(
                 exchange,
                 headers,
@@ -187,7 +191,38 @@ public final class DefaultEngineServer implements EngineServer {
     // ---- WebSocket -------------------------------------------------------------------------
 
     @Override
+    public @Nullable String prepareWebSocket(EngineRequest request, Map<String, String> headers) {
+        Objects.requireNonNull(headers, "headers");
+        boolean initial = sid(request) == null;
+        String reserved = null;
+        if (initial) {
+            reserved = reserveId(request);
+            CookieOptions cookie = options.cookie();
+            if (cookie != null && reserved != null) {
+                headers.put("Set-Cookie", cookie.headerValue(reserved));
+            }
+        }
+        responseHeaders.apply(headers, request, initial);
+        return reserved;
+    }
+
+    @Override
+    public void onInitialHeaders(HeadersListener listener) {
+        responseHeaders.onInitialHeaders(listener);
+    }
+
+    @Override
+    public void onHeaders(HeadersListener listener) {
+        responseHeaders.onHeaders(listener);
+    }
+
+    @Override
     public WebSocketHandler handleWebSocket(WebSocketPeer peer) {
+        return handleWebSocket(peer, null);
+    }
+
+    @Override
+    public WebSocketHandler handleWebSocket(WebSocketPeer peer, @Nullable String reservedId) {
         EngineRequest req = peer.request();
         if (closed) {
             peer.close(1001, "server closed");
@@ -221,19 +256,21 @@ public final class DefaultEngineServer implements EngineServer {
         DeferredHandler deferred = new DeferredHandler();
         checkAllowRequest(
                 req,
-                () -> deferred.complete(handshakeOverWebSocket(peer)),
+                () -> deferred.complete(handshakeOverWebSocket(peer, reservedId)),
                 message -> deferred.complete(refuse(peer, EngineError.FORBIDDEN, message)));
         return deferred.resolved();
     }
 
-    private WebSocketHandler handshakeOverWebSocket(WebSocketPeer peer) {
+    private WebSocketHandler handshakeOverWebSocket(
+            WebSocketPeer peer, @Nullable String reservedId) {
         EngineRequest req = peer.request();
         ProtocolRevision protocol = protocol(req);
         if (protocol == null) {
             return refuse(peer, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
         }
         WebSocketHandler[] refused = new WebSocketHandler[1];
-        EngineSession session = register(req, protocol, e -> refused[0] = refuse(peer, e, null));
+        EngineSession session =
+                register(req, protocol, reservedId, e -> refused[0] = refuse(peer, e, null));
         if (session == null) {
             return refused[0];
         }
@@ -306,19 +343,33 @@ public final class DefaultEngineServer implements EngineServer {
         }
     }
 
-    /** Makes and registers a session, or reports why not (code 3) and returns null. */
-    private @Nullable EngineSession register(
-            EngineRequest req, ProtocolRevision protocol, Consumer<EngineError> refuse) {
+    /** A new session id from {@code generateId}, or null (logged) when it gave none. */
+    private @Nullable String reserveId(EngineRequest req) {
         String id;
         try {
             id = idGenerator.generateId(req);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "generateId failed; the handshake is refused", e);
-            refuse.accept(EngineError.BAD_REQUEST);
             return null;
         }
         if (id == null || id.isEmpty()) {
             LOG.log(Level.WARNING, "generateId returned no id; the handshake is refused");
+            return null;
+        }
+        return id;
+    }
+
+    /**
+     * Makes and registers a session (with the id reserved for it, else a new one), or reports why
+     * not (code 3) and returns null.
+     */
+    private @Nullable EngineSession register(
+            EngineRequest req,
+            ProtocolRevision protocol,
+            @Nullable String reservedId,
+            Consumer<EngineError> refuse) {
+        String id = reservedId != null ? reservedId : reserveId(req);
+        if (id == null) {
             refuse.accept(EngineError.BAD_REQUEST);
             return null;
         }

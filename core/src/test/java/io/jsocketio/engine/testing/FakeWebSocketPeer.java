@@ -52,6 +52,12 @@ public final class FakeWebSocketPeer implements WebSocketPeer {
         return this;
     }
 
+    /** Hands this peer to the engine with the session id reserved at its upgrade response. */
+    public FakeWebSocketPeer open(EngineServer engine, String reservedId) {
+        handler = engine.handleWebSocket(this, reservedId);
+        return this;
+    }
+
     /** Makes sends wait for {@link #completeSend()}; returns this. */
     public FakeWebSocketPeer holdSends() {
         synchronized (lock) {

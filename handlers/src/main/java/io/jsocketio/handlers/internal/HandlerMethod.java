@@ -248,18 +248,23 @@ public final class HandlerMethod {
         return false;
     }
 
-    /**
-     * Calls the method on {@code instance}.
-     *
-     * @return the method's result
-     * @throws InvocationTargetException what the method threw
-     */
-    public @Nullable Object invoke(Object instance, Call call)
-            throws InvocationTargetException, IllegalAccessException {
+    /** The arguments of a call, payloads mapped. */
+    public @Nullable Object[] bind(Call call) {
         Object[] values = new Object[binders.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = binders.get(i).bind(call);
         }
+        return values;
+    }
+
+    /**
+     * Calls the method on {@code instance} with arguments from {@link #bind}.
+     *
+     * @return the method's result
+     * @throws InvocationTargetException what the method threw
+     */
+    public @Nullable Object invoke(Object instance, @Nullable Object[] values)
+            throws InvocationTargetException, IllegalAccessException {
         return method.invoke(instance, values);
     }
 }

@@ -6,10 +6,13 @@ import io.jsocketio.Namespace;
 import io.jsocketio.Next;
 import io.jsocketio.Socket;
 import io.jsocketio.handlers.HandlerBean;
+import jakarta.json.JsonObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +35,24 @@ public final class SocketWiring {
         nsp.use((socket, next) -> middleware(bean, socket, next));
     }
 
-    /** Adds the bean's handler methods to every socket that joins the namespace. */
-    public static void wire(Namespace nsp, HandlerBean bean, List<HandlerMethod> methods) {
+    /**
+     * Adds the bean's handler methods to every socket that joins the namespace: an event whose
+     * method has {@code @RolesAllowed}/{@code @DenyAll} is refused to other users, and with a
+     * {@code validation} a {@code @Valid} payload that fails is refused (the ack, when asked, says
+     * why; the method is not called).
+     */
+    public static void wire(
+            Namespace nsp,
+            HandlerBean bean,
+            List<HandlerMethod> methods,
+            @Nullable PayloadValidation validation) {
+        Map<HandlerMethod, Access> guarded = new HashMap<>();
+        for (HandlerMethod m : methods) {
+            Access access = m.kind() == HandlerMethod.Kind.EVENT ? Access.of(m.method()) : null;
+            if (access != null) {
+                guarded.put(m, access);
+            }
+        }
         nsp.on(
                 "connection",
                 socket -> {
@@ -42,13 +61,19 @@ public final class SocketWiring {
                             case EVENT ->
                                     socket.on(
                                             m.event(),
-                                            (args, ack) ->
-                                                    call(
-                                                            bean,
-                                                            m,
-                                                            new HandlerMethod.Call(
-                                                                    socket, args, ack, null,
-                                                                    null)));
+                                            (args, ack) -> {
+                                                Access access = guarded.get(m);
+                                                if (access != null && !access.allows(socket)) {
+                                                    refused(m, socket, ack, Access.FORBIDDEN);
+                                                    return;
+                                                }
+                                                call(
+                                                        bean,
+                                                        m,
+                                                        new HandlerMethod.Call(
+                                                                socket, args, ack, null, null),
+                                                        validation);
+                                            });
                             case DISCONNECT ->
                                     socket.onDisconnect(
                                             (reason, description) ->
@@ -60,27 +85,47 @@ public final class SocketWiring {
                                                                     null,
                                                                     null,
                                                                     reason,
-                                                                    description)));
+                                                                    description),
+                                                            null));
                             case CONNECT -> {}
                         }
                     }
                     for (HandlerMethod m : methods) {
                         if (m.kind() == HandlerMethod.Kind.CONNECT) {
-                            call(bean, m, new HandlerMethod.Call(socket, null, null, null, null));
+                            call(
+                                    bean,
+                                    m,
+                                    new HandlerMethod.Call(socket, null, null, null, null),
+                                    null);
                         }
                     }
                 });
     }
 
-    /** Calls {@code method} of {@code bean}; acknowledges with its result when it returns one. */
-    static void call(HandlerBean bean, HandlerMethod method, HandlerMethod.Call call) {
+    /**
+     * Calls {@code method} of {@code bean} (after validating its payloads, when {@code validation}
+     * is given); acknowledges with its result when it returns one.
+     */
+    static void call(
+            HandlerBean bean,
+            HandlerMethod method,
+            HandlerMethod.Call call,
+            @Nullable PayloadValidation validation) {
         try {
             bean.call(
                     call.socket(),
                     instance -> {
                         Object result;
                         try {
-                            result = method.invoke(instance, call);
+                            Object[] values = method.bind(call);
+                            if (validation != null) {
+                                JsonObject invalid = validation.violations(method.method(), values);
+                                if (invalid != null) {
+                                    refused(method, call.socket(), call.ack(), invalid);
+                                    return;
+                                }
+                            }
+                            result = method.invoke(instance, values);
                         } catch (InvocationTargetException e) {
                             failed(method, call.socket(), e.getCause());
                             return;
@@ -113,6 +158,28 @@ public final class SocketWiring {
                                     + socket.id(),
                     e);
             next.fail(e);
+        }
+    }
+
+    /**
+     * Answers a refused event: its ack, when the client asked for one, carries the reason; the
+     * handler is not called.
+     */
+    private static void refused(
+            HandlerMethod method, Socket socket, @Nullable Ack ack, JsonObject reason) {
+        LOG.log(
+                Level.DEBUG,
+                () ->
+                        "event "
+                                + method.event()
+                                + " refused in namespace "
+                                + socket.nsp().name()
+                                + " for socket "
+                                + socket.id()
+                                + ": "
+                                + reason);
+        if (ack != null && ack.requested()) {
+            ack.send(reason);
         }
     }
 

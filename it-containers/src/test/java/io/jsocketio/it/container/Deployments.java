@@ -70,6 +70,79 @@ final class Deployments {
         return war;
     }
 
+    /** The users every container knows (Tomcat, Jetty and WildFly realms of the test set-up). */
+    static final String ALICE = "alice", ALICE_PASSWORD = "alice-secret"; // role chat
+    static final String BOB = "bob", BOB_PASSWORD = "bob-secret"; // roles chat, admin
+    static final String CAROL = "carol", CAROL_PASSWORD = "carol-secret"; // no role
+
+    /**
+     * The CDI WAR with the Socket.IO path behind a {@code <security-constraint>} (role {@code
+     * chat}) and {@code BASIC} or {@code FORM} login in realm {@code ApplicationRealm}; on Tomcat
+     * its {@code META-INF/context.xml} names the users file of the test set-up ({@code
+     * it.tomcat.users}).
+     */
+    static WebArchive secureWar(String authMethod) {
+        String form =
+                authMethod.equals("FORM")
+                        ? """
+                          <form-login-config>
+                            <form-login-page>/login.html</form-login-page>
+                            <form-error-page>/login-error.html</form-error-page>
+                          </form-login-config>
+                          """
+                        : "";
+        String security =
+                """
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>socket.io</web-resource-name>
+                      <url-pattern>/socket.io/*</url-pattern>
+                      <url-pattern>/nick</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint><role-name>chat</role-name></auth-constraint>
+                  </security-constraint>
+                  <login-config>
+                    <auth-method>%s</auth-method>
+                    <realm-name>ApplicationRealm</realm-name>
+                    %s
+                  </login-config>
+                  <security-role><role-name>chat</role-name></security-role>
+                  <security-role><role-name>admin</role-name></security-role>
+                </web-app>
+                """
+                        .formatted(authMethod, form);
+        String webXml = WEB_XML.replace("</web-app>\n", security);
+        WebArchive war =
+                ShrinkWrap.create(
+                                WebArchive.class,
+                                "secure-" + authMethod.toLowerCase(java.util.Locale.ROOT) + ".war")
+                        .setWebXML(new StringAsset(webXml))
+                        .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
+                        .addAsManifestResource(
+                                new StringAsset(
+                                        """
+                                        <Context>
+                                          <Realm className="org.apache.catalina.realm.MemoryRealm"
+                                                 pathname="${it.tomcat.users}"/>
+                                        </Context>
+                                        """),
+                                "context.xml")
+                        .addAsWebResource(
+                                new StringAsset(
+                                        """
+                                        <!DOCTYPE html><html><body>
+                                        <form method="post" action="j_security_check">
+                                        <input name="j_username"><input name="j_password" type="password">
+                                        </form></body></html>
+                                        """),
+                                "login.html")
+                        .addAsWebResource(
+                                new StringAsset("<!DOCTYPE html><html><body>no</body></html>"),
+                                "login-error.html");
+        war.addAsLibraries(jars(name -> !name.startsWith("jsocketio-it-container-app-plain")));
+        return war;
+    }
+
     private static File[] jars(java.util.function.Predicate<String> include) {
         File lib = new File(Objects.requireNonNull(System.getProperty("war.lib"), "war.lib"));
         File[] jars = lib.listFiles((dir, name) -> name.endsWith(".jar") && include.test(name));

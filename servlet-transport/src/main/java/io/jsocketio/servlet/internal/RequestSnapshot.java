@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable {@link EngineRequest}, built once from a container's request.
@@ -26,6 +28,7 @@ import java.util.Objects;
  * @param headers the headers keyed by lower-case name
  * @param remoteAddress the peer's address
  * @param secure whether the request came over TLS
+ * @param web the user and HTTP session the container knew for the request
  */
 public record RequestSnapshot(
         String method,
@@ -34,7 +37,8 @@ public record RequestSnapshot(
         Map<String, List<String>> query,
         Map<String, List<String>> headers,
         InetSocketAddress remoteAddress,
-        boolean secure)
+        boolean secure,
+        WebContext web)
         implements EngineRequest {
 
     public RequestSnapshot {
@@ -44,6 +48,57 @@ public record RequestSnapshot(
         query = frozen(query);
         headers = frozen(headers);
         Objects.requireNonNull(remoteAddress, "remoteAddress");
+        Objects.requireNonNull(web, "web");
+    }
+
+    /** A snapshot without user or session. */
+    public RequestSnapshot(
+            String method,
+            String path,
+            String queryString,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            InetSocketAddress remoteAddress,
+            boolean secure) {
+        this(method, path, queryString, query, headers, remoteAddress, secure, WebContext.NONE);
+    }
+
+    /** This snapshot with the user and session the container knew. */
+    public RequestSnapshot withWeb(WebContext context) {
+        return new RequestSnapshot(
+                method, path, queryString, query, headers, remoteAddress, secure, context);
+    }
+
+    /** This snapshot with another peer address. */
+    public RequestSnapshot withRemoteAddress(InetSocketAddress address) {
+        return new RequestSnapshot(method, path, queryString, query, headers, address, secure, web);
+    }
+
+    @Override
+    public Optional<Principal> userPrincipal() {
+        return Optional.ofNullable(web.principal());
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        Objects.requireNonNull(role, "role");
+        if (web.principal() == null) {
+            return false;
+        }
+        Boolean answer = web.roles().get(role);
+        if (answer == null) {
+            throw new IllegalArgumentException(
+                    "the role '"
+                            + role
+                            + "' was not recorded at the request: add it to the roles option"
+                            + " (ServerOptions.Builder.roles)");
+        }
+        return answer;
+    }
+
+    @Override
+    public Optional<String> sessionId() {
+        return Optional.ofNullable(web.sessionId());
     }
 
     /** Builds a snapshot, decoding the query and lower-casing header names. */

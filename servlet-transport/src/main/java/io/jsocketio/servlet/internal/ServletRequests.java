@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,14 +23,23 @@ public final class ServletRequests {
      * {@code path} option wherever the application is deployed.
      */
     public static RequestSnapshot snapshot(HttpServletRequest request) {
+        return snapshot(request, Set.of());
+    }
+
+    /**
+     * The snapshot of a request with its user (and the answers for {@code roles}) and its HTTP
+     * session, never created here; see {@link #snapshot(HttpServletRequest)}.
+     */
+    public static RequestSnapshot snapshot(HttpServletRequest request, Set<String> roles) {
         return RequestSnapshot.of(
-                request.getMethod(),
-                contextRelativePath(request),
-                nullToEmpty(request.getQueryString()),
-                headers(request),
-                RequestSnapshot.address(
-                        nullToEmpty(request.getRemoteAddr()), request.getRemotePort()),
-                request.isSecure());
+                        request.getMethod(),
+                        contextRelativePath(request),
+                        nullToEmpty(request.getQueryString()),
+                        headers(request),
+                        RequestSnapshot.address(
+                                nullToEmpty(request.getRemoteAddr()), request.getRemotePort()),
+                        request.isSecure())
+                .withWeb(WebContext.of(request, roles));
     }
 
     /** The request URI without the context path; {@code /} when nothing is left. */

@@ -2,6 +2,7 @@ package io.jsocketio.servlet.testing;
 
 import io.jsocketio.engine.ConnectionError;
 import io.jsocketio.engine.EngineOptions;
+import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.IdGenerator;
@@ -11,6 +12,7 @@ import io.jsocketio.engine.WebSocketPeer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,6 +31,10 @@ public final class StubEngine implements EngineServer {
     public final BlockingQueue<WebSocketPeer> peers = new LinkedBlockingQueue<>();
     public final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     public final BlockingQueue<PollingExchange> exchanges = new LinkedBlockingQueue<>();
+
+    /** The reserved id each WebSocket was opened with ({@code "null"} for none), in order. */
+    public final BlockingQueue<String> reservedIds = new LinkedBlockingQueue<>();
+
     private final EngineOptions options;
     private volatile Consumer<PollingExchange> handler = exchange -> {};
     private volatile Function<WebSocketPeer, Consumer<String>> onOpen = peer -> text -> {};
@@ -88,6 +94,24 @@ public final class StubEngine implements EngineServer {
     public void handleRequest(PollingExchange exchange) {
         exchanges.add(exchange);
         handler.accept(exchange);
+    }
+
+    /**
+     * Prepares an upgrade response: adds {@code X-Prepared: <query>} and reserves the id {@code
+     * reserved-<query's t>} for a request without {@code sid}.
+     */
+    @Override
+    public String prepareWebSocket(EngineRequest request, Map<String, String> responseHeaders) {
+        responseHeaders.put("X-Prepared", request.queryString());
+        return request.query("sid").isPresent()
+                ? null
+                : "reserved-" + request.query("t").orElse("");
+    }
+
+    @Override
+    public WebSocketHandler handleWebSocket(WebSocketPeer peer, String reservedId) {
+        reservedIds.add(String.valueOf(reservedId));
+        return handleWebSocket(peer);
     }
 
     @Override

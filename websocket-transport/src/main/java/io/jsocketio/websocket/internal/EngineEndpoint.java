@@ -67,7 +67,12 @@ public final class EngineEndpoint extends Endpoint {
         session.setMaxIdleTimeout(sendTimeout + closeTimeout);
         SessionPeer opened = new SessionPeer(session, request, sendTimeout, closeTimeout);
         peer = opened;
-        WebSocketHandler h = mount.engine().handleWebSocket(opened);
+        Object reserved = config.getUserProperties().get(HandshakeRequests.RESERVED_ID);
+        if (reserved == null) {
+            reserved = session.getUserProperties().get(HandshakeRequests.RESERVED_ID);
+        }
+        WebSocketHandler h =
+                mount.engine().handleWebSocket(opened, reserved instanceof String id ? id : null);
         handler = h;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) h::onText);
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) h::onBinary);

@@ -1,6 +1,7 @@
 package io.jsocketio.websocket.internal;
 
 import io.jsocketio.servlet.internal.RequestSnapshot;
+import io.jsocketio.servlet.internal.WebContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,9 @@ public final class HandshakeRequests {
     /** The user property holding the snapshot, from the handshake to {@code onOpen}. */
     public static final String SNAPSHOT = "io.jsocketio.websocket.request";
 
+    /** The user property holding the session id reserved at the handshake, if any. */
+    public static final String RESERVED_ID = "io.jsocketio.websocket.reservedId";
+
     /** The user property where Jetty puts the peer's address. */
     public static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
@@ -36,8 +41,12 @@ public final class HandshakeRequests {
 
     private HandshakeRequests() {}
 
-    /** The snapshot of a handshake at {@code path}, the context-relative endpoint path. */
-    public static RequestSnapshot snapshot(String path, HandshakeRequest handshake) {
+    /**
+     * The snapshot of a handshake at {@code path}, the context-relative endpoint path, with the
+     * handshake's principal, its answers for {@code roles} and its HTTP session (never created).
+     */
+    public static RequestSnapshot snapshot(
+            String path, HandshakeRequest handshake, Set<String> roles) {
         String query = handshake.getQueryString();
         ServletRequest servlet = CURRENT.get();
         InetSocketAddress address;
@@ -55,8 +64,14 @@ public final class HandshakeRequests {
             secure = "wss".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
         }
         Map<String, List<String>> headers = handshake.getHeaders();
-        return RequestSnapshot.of(
-                "GET", path, query == null ? "" : query, headers, address, secure);
+        WebContext web =
+                WebContext.of(
+                        handshake.getUserPrincipal(),
+                        handshake::isUserInRole,
+                        handshake.getHttpSession(),
+                        roles);
+        return RequestSnapshot.of("GET", path, query == null ? "" : query, headers, address, secure)
+                .withWeb(web);
     }
 
     /** The snapshot with the peer's address replaced, when it was unknown and is known now. */
@@ -64,14 +79,7 @@ public final class HandshakeRequests {
         if (!isUnknown(snapshot.remoteAddress()) || !(address instanceof InetSocketAddress a)) {
             return snapshot;
         }
-        return new RequestSnapshot(
-                snapshot.method(),
-                snapshot.path(),
-                snapshot.queryString(),
-                snapshot.query(),
-                snapshot.headers(),
-                a,
-                snapshot.secure());
+        return snapshot.withRemoteAddress(a);
     }
 
     static InetSocketAddress unknownAddress() {
