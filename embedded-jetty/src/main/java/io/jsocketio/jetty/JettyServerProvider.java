@@ -178,8 +178,7 @@ public final class JettyServerProvider implements EmbeddedServerProvider {
      */
     private static Handler withNativeTransports(List<EngineMount> mounts, Handler context) {
         Handler polling = new JettyPollingHandler(mounts, context);
-        WebSocketUpgradeHandler upgrades =
-                new WebSocketUpgradeHandler(mounts, polling);
+        WebSocketUpgradeHandler upgrades = new WebSocketUpgradeHandler(mounts, polling);
         return upgrades.isEmpty() ? polling : upgrades;
     }
 

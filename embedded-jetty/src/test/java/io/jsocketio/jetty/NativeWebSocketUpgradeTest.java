@@ -63,6 +63,30 @@ class NativeWebSocketUpgradeTest {
     }
 
     @Test
+    void putsTheCookieAndTheHeaderHooksOnTheNative101() throws Exception {
+        EngineServer engine =
+                EngineServer.create(
+                        EngineOptions.builder()
+                                .path(PATH)
+                                .cookie(io.jsocketio.engine.CookieOptions.defaults())
+                                .build());
+        started.add(engine);
+        engine.onInitialHeaders((headers, request) -> headers.put("X-Initial", "1"));
+        engine.onHeaders((headers, request) -> headers.put("X-Every", "2"));
+        int port = start(true, engine);
+
+        try (RawWebSocket client = RawWebSocket.open(port, TARGET)) {
+            assertThat(client.status()).isEqualTo("HTTP/1.1 101 Switching Protocols");
+            assertThat(client.response)
+                    .containsPattern("(?i)Set-Cookie: io=[^;\\r]+; Path=/")
+                    .containsIgnoringCase("X-Initial: 1")
+                    .containsIgnoringCase("X-Every: 2");
+            String sid = client.response.replaceAll("(?s).*Set-Cookie: io=([^;\\r]+);.*", "$1");
+            assertThat(client.next()).startsWith("text:0{\"sid\":\"" + sid + "\"");
+        }
+    }
+
+    @Test
     void leavesAnEngineWithPerMessageDeflateToTheJsr356Endpoint() throws Exception {
         StubEngine engine =
                 new StubEngine(EngineOptions.builder().path(PATH).perMessageDeflate(true).build());

@@ -98,7 +98,9 @@ final class JettyPollingExchange implements PollingExchange {
         if (r == null || !r.abandon()) {
             return;
         }
-        LOG.log(Level.DEBUG, () -> "body read abandoned, its session ended: " + engineRequest.url());
+        LOG.log(
+                Level.DEBUG,
+                () -> "body read abandoned, its session ended: " + engineRequest.url());
         respond(400, Map.of("Connection", "close"), new byte[0]);
     }
 

@@ -66,6 +66,7 @@ final class WebSocketConnection extends AbstractConnection
     private final ByteBufferPool pool;
     private final Scheduler scheduler;
     private final long closeTimeoutMillis;
+    private final @Nullable String reservedId;
     private final int bufferSize;
     private final FrameParser parser;
     private final Flush flush = new Flush();
@@ -94,6 +95,7 @@ final class WebSocketConnection extends AbstractConnection
     /**
      * A connection for an accepted upgrade; it is handed to the engine when Jetty opens it.
      *
+     * @param reservedId the session id the engine reserved while the upgrade was answered, or null
      * @param maxMessageSize the largest message accepted (the engine's {@code maxHttpBufferSize})
      * @param closeTimeoutMillis how long a started close handshake may take
      * @param bufferSize the size of the pooled read buffer
@@ -105,6 +107,7 @@ final class WebSocketConnection extends AbstractConnection
             ByteBufferPool pool,
             EngineServer engine,
             EngineRequest request,
+            @Nullable String reservedId,
             long maxMessageSize,
             long closeTimeoutMillis,
             int bufferSize) {
@@ -113,6 +116,7 @@ final class WebSocketConnection extends AbstractConnection
         this.pool = Objects.requireNonNull(pool, "pool");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.request = Objects.requireNonNull(request, "request");
+        this.reservedId = reservedId;
         this.closeTimeoutMillis = closeTimeoutMillis;
         this.bufferSize = bufferSize;
         this.parser = new FrameParser(maxMessageSize, this);
@@ -141,7 +145,7 @@ final class WebSocketConnection extends AbstractConnection
         }
         WebSocketHandler h;
         try {
-            h = engine.handleWebSocket(this);
+            h = engine.handleWebSocket(this, reservedId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the engine failed to take a WebSocket", e);
             getEndPoint().close(e);

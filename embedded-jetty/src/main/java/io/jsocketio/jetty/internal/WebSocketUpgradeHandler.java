@@ -7,7 +7,6 @@ import io.jsocketio.servlet.internal.RequestSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -91,6 +90,9 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
         if (snapshot == null || !"websocket".equals(first(snapshot.query().get("transport")))) {
             return super.handle(request, response, callback);
         }
+        // the cookie option's Set-Cookie and the initial_headers/headers listeners' headers
+        Map<String, String> extraHeaders = new LinkedHashMap<>();
+        String reservedId = mount.engine().prepareWebSocket(snapshot, extraHeaders);
         ConnectionMetaData meta = request.getConnectionMetaData();
         Connector connector = meta.getConnector();
         WebSocketConnection connection =
@@ -101,6 +103,7 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
                         connector.getByteBufferPool(),
                         mount.engine(),
                         snapshot,
+                        reservedId,
                         mount.engine().options().maxHttpBufferSize(),
                         mount.engine().options().closeTimeout().toMillis(),
                         READ_BUFFER_SIZE);
@@ -109,6 +112,7 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
         headers.put(HttpHeader.UPGRADE, "websocket");
         headers.put(HttpHeader.CONNECTION, "Upgrade");
         headers.put(HttpHeader.SEC_WEBSOCKET_ACCEPT, acceptKey(key));
+        extraHeaders.forEach(headers::add);
         request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, connection);
         response.write(true, null, callback);
         return true;

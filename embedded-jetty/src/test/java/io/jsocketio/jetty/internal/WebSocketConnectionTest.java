@@ -72,8 +72,7 @@ class WebSocketConnectionTest {
                         return false; // Jetty answers 404
                     }
                 };
-        server.setHandler(
-                new WebSocketUpgradeHandler(List.of(EngineMount.of(engine)), notFound));
+        server.setHandler(new WebSocketUpgradeHandler(List.of(EngineMount.of(engine)), notFound));
         server.start();
         port = connector.getLocalPort();
         return engine;
