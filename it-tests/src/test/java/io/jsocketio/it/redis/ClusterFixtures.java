@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jsocketio.Server;
 import io.jsocketio.ServerOptions;
 import io.jsocketio.redis.RedisAdapterFactory;
+import io.jsocketio.spi.AdapterFactory;
 import io.jsocketio.testkit.NodeProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A jsocketio server in a Redis cluster, and the commands the Node drivers take. */
 final class ClusterFixtures {
@@ -19,21 +21,37 @@ final class ClusterFixtures {
 
     private ClusterFixtures() {}
 
-    /** A jsocketio server on 127.0.0.1 with the Redis adapter, named in socket data and acks. */
-    record JavaNode(String name, Server io, RedisAdapterFactory redis) implements AutoCloseable {
+    /**
+     * A jsocketio server on 127.0.0.1 with a Redis adapter (pub/sub or streams), named in socket
+     * data and acks.
+     */
+    record JavaNode(String name, Server io, AutoCloseable redis) implements AutoCloseable {
 
         static JavaNode start(String name, String redisUrl) {
             return start(name, redisUrl, RedisAdapterFactory.Options.defaults());
         }
 
         static JavaNode start(String name, String redisUrl, RedisAdapterFactory.Options options) {
-            RedisAdapterFactory redis = RedisAdapterFactory.connect(redisUrl, options);
+            return start(name, RedisAdapterFactory.connect(redisUrl, options), b -> b);
+        }
+
+        /** With {@code factory} as the adapter (closed with the node) and more options. */
+        static <F extends AdapterFactory & AutoCloseable> JavaNode start(
+                String name, F factory, UnaryOperator<ServerOptions.Builder> options) {
             Server io =
-                    new Server(0, ServerOptions.builder().host("127.0.0.1").adapter(redis).build());
+                    new Server(
+                            0,
+                            options.apply(
+                                            ServerOptions.builder()
+                                                    .host("127.0.0.1")
+                                                    .adapter(factory))
+                                    .build());
             io.on(
                     "connection",
                     socket -> {
-                        socket.data(Map.of("server", name));
+                        if (!socket.recovered()) {
+                            socket.data(Map.of("server", name));
+                        }
                         socket.on(
                                 "join",
                                 (args, ack) -> {
@@ -42,7 +60,7 @@ final class ClusterFixtures {
                                 });
                     });
             io.onServerSideEmit("ping", (args, ack) -> ack.send("pong-" + name));
-            return new JavaNode(name, io, redis);
+            return new JavaNode(name, io, factory);
         }
 
         String url() {
@@ -54,7 +72,15 @@ final class ClusterFixtures {
             try {
                 io.close();
             } finally {
+                closeAdapter();
+            }
+        }
+
+        private void closeAdapter() {
+            try {
                 redis.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the adapter of " + name, e);
             }
         }
     }

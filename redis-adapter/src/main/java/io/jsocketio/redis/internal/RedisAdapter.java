@@ -17,18 +17,13 @@ import io.jsocketio.Args;
 import io.jsocketio.RemoteSocket;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.parser.SocketPacket;
-import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
-import io.jsocketio.spi.AdapterFactory;
 import io.jsocketio.spi.BroadcastOptions;
-import io.jsocketio.spi.RoomListener;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,12 +43,10 @@ import org.jspecify.annotations.Nullable;
  * from Redis is handled on the {@link RedisBus} thread; listeners run on the server's callback
  * lane.
  */
-public final class RedisAdapter implements Adapter {
+public final class RedisAdapter extends LocalRoomsAdapter {
     private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
 
-    private final AdapterContext context;
-    private final Adapter local;
     private final RedisBus bus;
     private final Duration requestsTimeout;
     private final String uid = uid();
@@ -78,8 +71,7 @@ public final class RedisAdapter implements Adapter {
             String key,
             Duration requestsTimeout,
             boolean specificResponseChannel) {
-        this.context = context;
-        this.local = AdapterFactory.inMemory().create(context);
+        super(context);
         this.bus = bus;
         this.requestsTimeout = requestsTimeout;
         this.channel = key + "#" + context.name() + "#";
@@ -153,54 +145,7 @@ public final class RedisAdapter implements Adapter {
         return bus.numsub(requestChannel).thenApply(n -> (int) Math.max(1, n));
     }
 
-    // ---- local room index
-
-    @Override
-    public CompletionStage<Void> addAll(String id, Set<String> rooms) {
-        return local.addAll(id, rooms);
-    }
-
-    @Override
-    public CompletionStage<Void> del(String id, String room) {
-        return local.del(id, room);
-    }
-
-    @Override
-    public void delAll(String id) {
-        local.delAll(id);
-    }
-
-    @Override
-    public Map<String, Set<String>> rooms() {
-        return local.rooms();
-    }
-
-    @Override
-    public Optional<Set<String>> socketRooms(String id) {
-        return local.socketRooms(id);
-    }
-
-    @Override
-    public void addRoomListener(RoomListener listener) {
-        local.addRoomListener(listener);
-    }
-
-    @Override
-    public void removeRoomListener(RoomListener listener) {
-        local.removeRoomListener(listener);
-    }
-
-    @Override
-    public CompletionStage<Set<String>> sockets(Set<String> rooms) {
-        // as the Node adapter 8.x: this server's sockets only
-        return local.sockets(rooms);
-    }
-
     // ---- broadcasts
-
-    private SocketPacket own(SocketPacket packet) {
-        return packet.withNamespace(context.name());
-    }
 
     @Override
     public void broadcast(SocketPacket packet, BroadcastOptions opts) {
@@ -243,11 +188,6 @@ public final class RedisAdapter implements Adapter {
             bus.publish(requestChannel, Msgpack.encode(request));
         }
         local.broadcastWithAck(p, opts, clientCount, ack);
-    }
-
-    @Override
-    public void removeAcks(long ackId, BroadcastOptions opts) {
-        local.removeAcks(ackId, opts);
     }
 
     /** A broadcast published by another server or by the emitter. */
@@ -301,12 +241,6 @@ public final class RedisAdapter implements Adapter {
         if (pending != null && pending.onResponse(response)) {
             requests.remove(requestId);
         }
-    }
-
-    private Args argsOf(@Nullable Object value) {
-        List<byte[]> attachments = new ArrayList<>();
-        JsonValue json = Values.toJson(value, attachments);
-        return context.args(Values.JSON.createArrayBuilder().add(json).build(), attachments);
     }
 
     private Scheduler scheduler() {
@@ -369,10 +303,6 @@ public final class RedisAdapter implements Adapter {
                                                                             context, this, o)),
                                                     "fetchSockets");
                                         }));
-    }
-
-    private CompletionStage<Integer> serverCountOrOne() {
-        return serverCount().exceptionally(e -> 1);
     }
 
     private void publishRoomRequest(int type, BroadcastOptions opts, String key, Object value) {

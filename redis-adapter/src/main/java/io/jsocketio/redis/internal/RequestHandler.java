@@ -21,8 +21,6 @@ import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
 import io.jsocketio.spi.BroadcastOptions;
 import io.jsocketio.spi.LocalSocket;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,10 +165,7 @@ final class RequestHandler {
         if (!(request.get("data") instanceof List<?> data) || data.isEmpty()) {
             return;
         }
-        List<byte[]> attachments = new ArrayList<>();
-        JsonValue json = Values.toJson(data, attachments);
-        SocketPacket packet =
-                new SocketPacket(SocketPacketType.EVENT, context.name(), null, json, attachments);
+        SocketPacket packet = Values.serverSideEvent(data, context.name());
         if (requestId == null) {
             context.onServerSideEmit(packet, null);
             return;
@@ -178,10 +173,7 @@ final class RequestHandler {
         context.onServerSideEmit(
                 packet,
                 reply -> {
-                    Object first = null;
-                    if (reply.data() instanceof JsonArray array && !array.isEmpty()) {
-                        first = Values.fromJson(array.get(0), reply.attachments());
-                    }
+                    Object first = Values.firstArgument(reply);
                     // the Node adapter always answers server-side emits on the common channel
                     bus.publish(
                             responseChannel,
