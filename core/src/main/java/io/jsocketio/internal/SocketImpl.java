@@ -158,20 +158,6 @@ final class SocketImpl extends SocketBase {
         return restored != null;
     }
 
-    /** The disconnect reasons after which a session is kept for recovery, as in Node. */
-    private static boolean isRecoverable(DisconnectReason reason) {
-        return switch (reason) {
-            case TRANSPORT_ERROR,
-                            TRANSPORT_CLOSE,
-                            FORCED_CLOSE,
-                            PING_TIMEOUT,
-                            SERVER_SHUTTING_DOWN,
-                            FORCED_SERVER_CLOSE ->
-                    true;
-            default -> false;
-        };
-    }
-
     /** The socket was refused or its connection closed during the middlewares (lane). */
     void cleanupPending() {
         if (transitionTo(State.PENDING, State.DISCONNECTED)) {
@@ -190,7 +176,7 @@ final class SocketImpl extends SocketBase {
                     nsp.name(), id, "disconnecting", () -> l.onDisconnect(reason, description));
         }
         String p = pid;
-        if (p != null && isRecoverable(reason)) {
+        if (p != null && reason.isRecoverable()) {
             nsp.adapter().persistSession(new SessionToPersist(id, p, rooms(), data));
         }
         nsp.adapter().delAll(id);

@@ -25,13 +25,19 @@ import java.util.concurrent.CountDownLatch;
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
     private final Server io;
+    private final Server recovery;
     private final EmbeddedServer http;
     private final RedisAdapterFactory redis; // null without REDIS_URL
 
     private ConformanceServer(
-            EngineServer echoEngine, Server io, EmbeddedServer http, RedisAdapterFactory redis) {
+            EngineServer echoEngine,
+            Server io,
+            Server recovery,
+            EmbeddedServer http,
+            RedisAdapterFactory redis) {
         this.echoEngine = echoEngine;
         this.io = io;
+        this.recovery = recovery;
         this.http = http;
         this.redis = redis;
     }
@@ -85,14 +91,17 @@ public final class ConformanceServer implements AutoCloseable {
                                 .adapter(redis)
                                 .build());
         ConformanceApp.install(io);
+        Server recovery = RecoveryApp.create();
         List<EngineMount> mounts = new ArrayList<>();
         mounts.add(EngineMount.of(echo));
         mounts.add(io.mount());
+        mounts.add(recovery.mount());
         try {
             EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
-            return new ConformanceServer(echo, io, http, redis);
+            return new ConformanceServer(echo, io, recovery, http, redis);
         } catch (IOException | RuntimeException e) {
             io.close();
+            recovery.close();
             echo.close();
             if (redis != null) {
                 redis.close();
@@ -109,6 +118,7 @@ public final class ConformanceServer implements AutoCloseable {
     @Override
     public void close() {
         io.close();
+        recovery.close();
         echoEngine.close();
         http.close();
         if (redis != null) {
