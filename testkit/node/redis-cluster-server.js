@@ -1,7 +1,11 @@
 "use strict";
 // A Node socket.io 4.8 server in a Redis cluster (@socket.io/redis-adapter 8.x), for mixed-cluster
 // tests; also publishes through @socket.io/redis-emitter.
-//   node redis-cluster-server.js <redisUrl>
+//   node redis-cluster-server.js <redisUrl>                       (createAdapter: classic pub/sub)
+//   node redis-cluster-server.js --sharded <redisUrl> [mode]      (createShardedAdapter, one Redis)
+//   node redis-cluster-server.js --sharded-cluster <url,url,...> [mode]
+//                                 (createShardedAdapter on a Redis Cluster; mode: subscriptionMode)
+// The emitter commands need the pub/sub adapter.
 // Listens on 127.0.0.1, a free port. Each socket gets data {server: "node", n}; a client "join"
 // event joins the room named by its first argument (acked). Server-side event "ping" is answered
 // with "pong-node"; every server-side event received is printed.
@@ -19,27 +23,35 @@
 
 const http = require("http");
 const { Server } = require("socket.io");
-const { createAdapter } = require("@socket.io/redis-adapter");
+const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapter");
 const { Emitter } = require("@socket.io/redis-emitter");
-const { createClient } = require("redis");
+const { createClient, createCluster } = require("redis");
 const { print, encodeBinary, decodeBinary, readCommands } = require("./lines");
 
-const redisUrl = process.argv[2];
+const sharded = process.argv[2] === "--sharded" || process.argv[2] === "--sharded-cluster";
+const redisUrl = sharded ? process.argv[3] : process.argv[2];
 if (!redisUrl) {
-  console.error("usage: node redis-cluster-server.js <redisUrl>");
+  console.error("usage: node redis-cluster-server.js [--sharded|--sharded-cluster] <redisUrl[,...]> [mode]");
   process.exit(2);
 }
 
 async function main() {
-  const pub = createClient({ url: redisUrl });
+  const pub =
+    process.argv[2] === "--sharded-cluster"
+      ? createCluster({ rootNodes: redisUrl.split(",").map((url) => ({ url })) })
+      : createClient({ url: redisUrl });
   const sub = pub.duplicate();
-  const emitterClient = pub.duplicate();
-  for (const c of [pub, sub, emitterClient]) c.on("error", (e) => console.error("redis:", e.message));
-  await Promise.all([pub.connect(), sub.connect(), emitterClient.connect()]);
-  const emitter = new Emitter(emitterClient);
+  const clients = sharded ? [pub, sub] : [pub, sub, pub.duplicate()];
+  for (const c of clients) c.on("error", (e) => console.error("redis:", e.message));
+  await Promise.all(clients.map((c) => c.connect()));
+  const emitterClient = clients[2];
+  const emitter = sharded ? null : new Emitter(emitterClient);
+  const adapter = sharded
+    ? createShardedAdapter(pub, sub, process.argv[4] ? { subscriptionMode: process.argv[4] } : {})
+    : createAdapter(pub, sub);
 
   const httpServer = http.createServer();
-  const io = new Server(httpServer, { adapter: createAdapter(pub, sub) });
+  const io = new Server(httpServer, { adapter });
   let n = 0;
   io.on("connection", (socket) => {
     socket.data = { server: "node", n: ++n };
@@ -127,7 +139,7 @@ async function main() {
     },
     () => {
       io.close();
-      for (const c of [pub, sub, emitterClient]) c.disconnect().catch(() => {});
+      for (const c of clients) c.disconnect().catch(() => {});
     },
   );
 

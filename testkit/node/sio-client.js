@@ -46,7 +46,7 @@ function connect(command) {
   const { id, url, nsp = "/" } = command;
   if (sockets.has(id)) throw new Error("client id in use: " + id);
   const opts = { reconnection: command.reconnection === true };
-  for (const key of ["query", "transports", "path", "forceNew", "reconnectionDelay"]) {
+  for (const key of ["query", "transports", "path", "forceNew", "reconnectionDelay", "extraHeaders"]) {
     if (command[key] !== undefined) opts[key] = command[key];
   }
   if (command.auth !== undefined && version === "4") opts.auth = command.auth;

@@ -5,6 +5,7 @@
 module io.jsocketio.cdi {
     requires transitive io.jsocketio.core;
     requires transitive io.jsocketio.servlet;
+    requires transitive io.jsocketio.handlers;
     requires io.jsocketio.websocket;
     requires jakarta.websocket;
     requires transitive jakarta.cdi;

@@ -7,6 +7,8 @@ module io.jsocketio.jetty {
     requires io.jsocketio.servlet;
     requires io.jsocketio.websocket;
     requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.io;
     requires org.eclipse.jetty.util;
     requires org.eclipse.jetty.ee10.servlet;
     requires org.eclipse.jetty.ee10.websocket.jakarta.server;

@@ -5,7 +5,8 @@ module io.jsocketio.servlet {
     requires static org.jspecify;
 
     exports io.jsocketio.servlet;
-    // the WebSocket transport builds its handshake snapshot with the same code
+    // the WebSocket transport and the embedded Jetty build their snapshots with the same code
     exports io.jsocketio.servlet.internal to
-            io.jsocketio.websocket;
+            io.jsocketio.websocket,
+            io.jsocketio.jetty;
 }

@@ -73,6 +73,8 @@ const commands = {
   open: async (c) => {
     if (!browser) throw new Error("launch first");
     const context = await browser.newContext({ viewport: { width: 1000, height: 620 } });
+    // the tests never reach the internet (the admin UI's page links fonts on public CDNs)
+    await context.route((u) => !["127.0.0.1", "localhost"].includes(u.hostname), (r) => r.abort());
     const p = await context.newPage();
     p.on("console", (m) => print({ event: "console", page: c.page, type: m.type(), text: m.text() }));
     p.on("pageerror", (e) => print({ event: "pageerror", page: c.page, message: String(e) }));

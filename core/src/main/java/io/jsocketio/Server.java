@@ -259,8 +259,12 @@ public class Server implements BroadcastOperator, AutoCloseable {
 
     /**
      * A parent namespace whose children are created on demand for every name in which {@code
-     * pattern} finds a match, as JavaScript's {@code RegExp.test} ({@code
-     * io.of(/^\/dynamic-\d+$/)}): anchor it with {@code ^...$} to match whole names.
+     * pattern} finds a match, as JavaScript's {@code RegExp.test} does for {@code
+     * io.of(/^\/dynamic-\d+$/)}: the name is searched with {@link java.util.regex.Matcher#find()},
+     * so an unanchored pattern matches anywhere in it; anchor it with {@code ^...$} to match whole
+     * names. A name a client asks for that holds a control character or a line terminator never
+     * reaches the pattern: it is refused as an invalid namespace, so {@code $} (which in Java also
+     * matches before a final line break) only ever matches at the very end, as in JavaScript.
      */
     public Namespace of(Pattern pattern) {
         return impl.of(pattern);
@@ -271,9 +275,28 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return impl.of(matcher);
     }
 
+    /**
+     * The namespaces of this server, a snapshot: the main one, every one made by {@link
+     * #of(String)} and every child of a dynamic namespace (not the parents themselves).
+     */
+    public Collection<Namespace> namespaces() {
+        return impl.namespaces();
+    }
+
     /** Adds a listener of namespaces created after the main one ({@code new_namespace}). */
     public Server onNewNamespace(NewNamespaceListener listener) {
         impl.onNewNamespace(listener);
+        return this;
+    }
+
+    // ---- monitoring
+
+    /**
+     * Registers an observer of this server's traffic (see {@link ServerObserver}); it sees what
+     * happens from now on. Observers cannot be removed: they live as long as the server.
+     */
+    public Server observe(ServerObserver observer) {
+        impl.observe(observer);
         return this;
     }
 

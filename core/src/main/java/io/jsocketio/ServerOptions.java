@@ -5,6 +5,7 @@ import io.jsocketio.engine.CookieOptions;
 import io.jsocketio.engine.CorsOptions;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineOptions;
+import io.jsocketio.engine.HttpServerOptions;
 import io.jsocketio.engine.OriginPolicy;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.TransportType;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
  *   <tr><td>origins</td><td>none (the 2.x option; see {@link Builder#origins(List)})</td></tr>
  *   <tr><td>host</td><td>{@code 0.0.0.0}: the interface {@code listen(port)} binds</td></tr>
+ *   <tr><td>httpServer</td><td>{@link HttpServerOptions#defaults()}: headers timeout 60 s, minimum request data rate 64 bytes/s (the embedded server only)</td></tr>
  * </table>
  *
  * <p>Thread-safety: immutable; safe to share.
@@ -45,6 +47,7 @@ public final class ServerOptions {
     private final @Nullable ConnectionStateRecovery connectionStateRecovery;
     private final @Nullable OriginPolicy origins;
     private final String host;
+    private final HttpServerOptions httpServer;
     private final EngineOptions engine;
 
     private ServerOptions(Builder b) {
@@ -56,6 +59,7 @@ public final class ServerOptions {
         this.connectionStateRecovery = b.connectionStateRecovery;
         this.origins = b.origins;
         this.host = b.host;
+        this.httpServer = b.httpServer;
         this.engine = b.engine.build();
     }
 
@@ -123,6 +127,14 @@ public final class ServerOptions {
     }
 
     /**
+     * The limits of the embedded HTTP server against slow clients (headers timeout, minimum request
+     * data rate); not used inside a servlet container.
+     */
+    public HttpServerOptions httpServer() {
+        return httpServer;
+    }
+
+    /**
      * The options of the engine: the configured engine options with this {@link #path()}, and
      * {@link #origins()} merged into the CORS policy (an origin must pass both when both are set).
      */
@@ -159,6 +171,7 @@ public final class ServerOptions {
         private @Nullable ConnectionStateRecovery connectionStateRecovery;
         private @Nullable OriginPolicy origins;
         private String host = "0.0.0.0";
+        private HttpServerOptions httpServer = HttpServerOptions.defaults();
         private EngineOptions.Builder engine = EngineOptions.builder().path("/socket.io/");
 
         private Builder() {}
@@ -171,6 +184,7 @@ public final class ServerOptions {
             connectionStateRecovery = o.connectionStateRecovery;
             origins = o.origins;
             host = o.host;
+            httpServer = o.httpServer;
             engine = o.engine.toBuilder();
         }
 
@@ -259,6 +273,12 @@ public final class ServerOptions {
             return this;
         }
 
+        /** See {@link ServerOptions#httpServer()}. */
+        public Builder httpServer(HttpServerOptions httpServer) {
+            this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+            return this;
+        }
+
         /**
          * Replaces every engine option with those of {@code options}, except the path, which stays
          * this builder's.
@@ -284,6 +304,12 @@ public final class ServerOptions {
         /** See {@link EngineOptions#upgradeTimeout()}. */
         public Builder upgradeTimeout(Duration d) {
             engine.upgradeTimeout(d);
+            return this;
+        }
+
+        /** See {@link EngineOptions#closeTimeout()}. */
+        public Builder closeTimeout(Duration d) {
+            engine.closeTimeout(d);
             return this;
         }
 
@@ -347,9 +373,27 @@ public final class ServerOptions {
             return this;
         }
 
+        /** See {@link EngineOptions#inlineDispatch()}. */
+        public Builder inlineDispatch(boolean inline) {
+            engine.inlineDispatch(inline);
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxBufferedOutbound()}. */
+        public Builder maxBufferedOutbound(long bytes) {
+            engine.maxBufferedOutbound(bytes);
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxQueuedInbound()}. */
+        public Builder maxQueuedInbound(int messages) {
+            engine.maxQueuedInbound(messages);
+            return this;
+        }
+
         /**
-         * The executor running connection lanes and the server's callbacks; null for one owned by
-         * the server. See {@link EngineOptions#executor()}.
+         * The executor running connection lanes and the server's callbacks; null for the engine's
+         * default, shared by every server of the JVM. See {@link EngineOptions#executor()}.
          */
         public Builder executor(@Nullable Executor executor) {
             engine.executor(executor);

@@ -177,6 +177,46 @@ class NamespaceTest {
     }
 
     @Test
+    void aRegexNamespaceMatchesLikeRegExpTestSoALineBreakBeforeTheEndIsRefused() {
+        Namespace parent = h.io.of(Pattern.compile("^/dynamic-\\d+$"));
+        List<String> created = new ArrayList<>();
+        h.io.onNewNamespace(n -> created.add(n.name()));
+        FakeEngineSocket client = h.open();
+
+        client.receive("0/dynamic-1\n,");
+        client.receive("0/dynamic-2\r\n,");
+        client.receive("0/dynamic-3\u2028,");
+
+        assertThat(client.texts())
+                .containsExactly(
+                        "4/dynamic-1\n,{\"message\":\"Invalid namespace\"}",
+                        "4/dynamic-2\r\n,{\"message\":\"Invalid namespace\"}",
+                        "4/dynamic-3\u2028,{\"message\":\"Invalid namespace\"}");
+        assertThat(created).isEmpty();
+        assertThat(parent.name()).doesNotContain("dynamic-1");
+        assertThat(client.isOpen()).isTrue();
+    }
+
+    @Test
+    void aNameWithAControlCharacterIsAnInvalidNamespaceEvenForAMatcherThatAllowsAll() {
+        h.io.of((name, auth, result) -> result.accept(true));
+        FakeEngineSocket client = h.open();
+
+        client.receive("0/a\u0000b,");
+        client.receive("0/tab\there,");
+        client.receive("0/c1\u0085,");
+        client.receive("0/fine,");
+
+        assertThat(client.texts())
+                .hasSize(4)
+                .startsWith(
+                        "4/a\u0000b,{\"message\":\"Invalid namespace\"}",
+                        "4/tab\there,{\"message\":\"Invalid namespace\"}",
+                        "4/c1\u0085,{\"message\":\"Invalid namespace\"}");
+        assertThat(client.texts().get(3)).startsWith("0/fine,{\"sid\":");
+    }
+
+    @Test
     void ofAttachesANameMatchingARegexToItsParent() {
         List<String> seen = new ArrayList<>();
         h.io.of(Pattern.compile("^/dynamic-\\d+$")).on("connection", s -> seen.add(s.nsp().name()));

@@ -24,6 +24,10 @@ import java.lang.annotation.Target;
  * io.of(/^\/room-\d+$/)}). Two handler beans for the same namespace fail the deployment; several
  * middleware beans for one namespace run in the order of their class names.
  *
+ * <p>The same as {@link io.jsocketio.handlers.Namespace}, which the extension accepts too (and
+ * which the Spring Boot starter uses): both are read by the shared binding of {@code
+ * io.jsocketio.handlers}.
+ *
  * <p>Thread-safety: an annotation; immutable.
  */
 @Documented

@@ -12,6 +12,10 @@ import java.lang.annotation.Target;
  * runs once per socket, on the socket's lane, with a request context active, before any {@link
  * OnEvent} method of that socket.
  *
+ * <p>The same as {@link io.jsocketio.handlers.OnConnect}, which the extension accepts too (and
+ * which the Spring Boot starter uses): both are read by the shared binding of {@code
+ * io.jsocketio.handlers}.
+ *
  * <p>Thread-safety: an annotation; immutable.
  */
 @Documented

@@ -13,6 +13,10 @@ import java.lang.annotation.Target;
  * description (null when there is none). It runs on the socket's lane, with a request context
  * active.
  *
+ * <p>The same as {@link io.jsocketio.handlers.OnDisconnect}, which the extension accepts too (and
+ * which the Spring Boot starter uses): both are read by the shared binding of {@code
+ * io.jsocketio.handlers}.
+ *
  * <p>Thread-safety: an annotation; immutable.
  */
 @Documented

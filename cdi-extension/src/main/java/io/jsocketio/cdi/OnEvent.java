@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
  * <p>It runs on the socket's lane (events of one socket in order), with a request context active
  * for the duration of the call. An exception it throws is logged and the socket survives.
  *
+ * <p>The same as {@link io.jsocketio.handlers.OnEvent}, which the extension accepts too (and which
+ * the Spring Boot starter uses): both are read by the shared binding of {@code
+ * io.jsocketio.handlers}.
+ *
  * <p>Thread-safety: an annotation; immutable.
  */
 @Documented

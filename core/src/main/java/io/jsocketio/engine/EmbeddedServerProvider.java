@@ -20,6 +20,18 @@ public interface EmbeddedServerProvider {
     EmbeddedServer start(String host, int port, List<EngineMount> mounts) throws IOException;
 
     /**
+     * As {@link #start(String, int, List)}, with these limits against slow clients. The default
+     * ignores them; the Jetty provider applies them.
+     *
+     * @throws IOException when it cannot listen
+     */
+    default EmbeddedServer start(
+            String host, int port, List<EngineMount> mounts, HttpServerOptions http)
+            throws IOException {
+        return start(host, port, mounts);
+    }
+
+    /**
      * The provider on the class path.
      *
      * @throws IllegalStateException naming the module to add when there is none

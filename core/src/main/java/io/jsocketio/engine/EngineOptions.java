@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>pingInterval</td><td>25 s</td></tr>
  *   <tr><td>pingTimeout</td><td>20 s</td></tr>
  *   <tr><td>upgradeTimeout</td><td>10 s</td></tr>
+ *   <tr><td>closeTimeout</td><td>30 s (Node's {@code ws})</td></tr>
  *   <tr><td>maxHttpBufferSize</td><td>1,000,000 bytes</td></tr>
  *   <tr><td>transports</td><td>polling, websocket</td></tr>
  *   <tr><td>allowUpgrades</td><td>true</td></tr>
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>perMessageDeflate</td><td>off</td></tr>
  *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
  *   <tr><td>allowEIO3</td><td>false</td></tr>
+ *   <tr><td>inlineDispatch</td><td>true</td></tr>
+ *   <tr><td>maxQueuedInbound</td><td>128 messages</td></tr>
+ *   <tr><td>maxBufferedOutbound</td><td>10,000,000 bytes</td></tr>
  * </table>
  *
  * <p>Thread-safety: immutable; safe to share.
@@ -36,6 +40,7 @@ public final class EngineOptions {
     private final Duration pingInterval;
     private final Duration pingTimeout;
     private final Duration upgradeTimeout;
+    private final Duration closeTimeout;
     private final long maxHttpBufferSize;
     private final Set<TransportType> transports;
     private final boolean allowUpgrades;
@@ -48,12 +53,16 @@ public final class EngineOptions {
     private final boolean allowEIO3;
     private final @Nullable Executor executor;
     private final @Nullable Scheduler scheduler;
+    private final boolean inlineDispatch;
+    private final int maxQueuedInbound;
+    private final long maxBufferedOutbound;
 
     private EngineOptions(Builder b) {
         this.path = b.path;
         this.pingInterval = b.pingInterval;
         this.pingTimeout = b.pingTimeout;
         this.upgradeTimeout = b.upgradeTimeout;
+        this.closeTimeout = b.closeTimeout;
         this.maxHttpBufferSize = b.maxHttpBufferSize;
         this.transports = Set.copyOf(b.transports);
         this.allowUpgrades = b.allowUpgrades;
@@ -66,6 +75,9 @@ public final class EngineOptions {
         this.allowEIO3 = b.allowEIO3;
         this.executor = b.executor;
         this.scheduler = b.scheduler;
+        this.inlineDispatch = b.inlineDispatch;
+        this.maxQueuedInbound = b.maxQueuedInbound;
+        this.maxBufferedOutbound = b.maxBufferedOutbound;
     }
 
     /** A builder with the defaults. */
@@ -101,6 +113,17 @@ public final class EngineOptions {
     /** How long an upgrade to WebSocket may take before it is abandoned. */
     public Duration upgradeTimeout() {
         return upgradeTimeout;
+    }
+
+    /**
+     * How long a WebSocket connection may stay after the server sent its close frame: a client that
+     * neither answers with its own close frame nor closes the connection loses it then (Node's
+     * {@code ws} destroys the socket 30 s after its close frame). Applies to every session end
+     * (server close, ping timeout, parse error, connect timeout, {@code io.close()}); the
+     * transports also make it the container's idle timeout once the close frame was sent.
+     */
+    public Duration closeTimeout() {
+        return closeTimeout;
     }
 
     /** The largest POST body or WebSocket message accepted, in bytes ({@code maxPayload}). */
@@ -179,6 +202,37 @@ public final class EngineOptions {
     }
 
     /**
+     * Whether a session's listeners may run on the container thread that delivered its packets when
+     * the session's lane is idle (decode, dispatch, encode and write in one pass, as Node's event
+     * loop does per connection); otherwise, or when the lane is busy, they run on the {@link
+     * #executor()}. Leave it on unless listeners block for long (a database call, a remote call):
+     * such a listener holds a container thread while it runs.
+     */
+    public boolean inlineDispatch() {
+        return inlineDispatch;
+    }
+
+    /**
+     * How many inbound messages of one session may wait for its lane. Over it, the transport stops
+     * taking that session's input until the lane has caught up (back-pressure on that one sender: a
+     * WebSocket frame is not read, a polling POST is not answered); memory per session stays
+     * bounded by this many times {@link #maxHttpBufferSize()}.
+     */
+    public int maxQueuedInbound() {
+        return maxQueuedInbound;
+    }
+
+    /**
+     * How many payload bytes (text counted in characters) may wait in one session's outbound queue
+     * for its transport, for example while a client does not read. Past it the session closes with
+     * {@code transport error} (description {@code send buffer full}); volatile packets are dropped
+     * long before, as soon as the transport is busy.
+     */
+    public long maxBufferedOutbound() {
+        return maxBufferedOutbound;
+    }
+
+    /**
      * Builds {@link EngineOptions}.
      *
      * <p>Thread-safety: not thread-safe; confine a builder to one thread.
@@ -188,6 +242,7 @@ public final class EngineOptions {
         private Duration pingInterval = Duration.ofSeconds(25);
         private Duration pingTimeout = Duration.ofSeconds(20);
         private Duration upgradeTimeout = Duration.ofSeconds(10);
+        private Duration closeTimeout = Duration.ofSeconds(30);
         private long maxHttpBufferSize = 1_000_000;
         private Set<TransportType> transports = EnumSet.allOf(TransportType.class);
         private boolean allowUpgrades = true;
@@ -198,6 +253,9 @@ public final class EngineOptions {
         private boolean perMessageDeflate;
         private @Nullable CorsOptions cors;
         private boolean allowEIO3;
+        private boolean inlineDispatch = true;
+        private int maxQueuedInbound = 128;
+        private long maxBufferedOutbound = 10_000_000;
         private @Nullable Executor executor;
         private @Nullable Scheduler scheduler;
 
@@ -208,6 +266,7 @@ public final class EngineOptions {
             pingInterval = o.pingInterval;
             pingTimeout = o.pingTimeout;
             upgradeTimeout = o.upgradeTimeout;
+            closeTimeout = o.closeTimeout;
             maxHttpBufferSize = o.maxHttpBufferSize;
             transports = EnumSet.copyOf(o.transports);
             allowUpgrades = o.allowUpgrades;
@@ -220,6 +279,9 @@ public final class EngineOptions {
             allowEIO3 = o.allowEIO3;
             executor = o.executor;
             scheduler = o.scheduler;
+            inlineDispatch = o.inlineDispatch;
+            maxQueuedInbound = o.maxQueuedInbound;
+            maxBufferedOutbound = o.maxBufferedOutbound;
         }
 
         /** See {@link EngineOptions#path()}; a missing leading or trailing slash is added. */
@@ -245,6 +307,12 @@ public final class EngineOptions {
         /** See {@link EngineOptions#upgradeTimeout()}. */
         public Builder upgradeTimeout(Duration d) {
             this.upgradeTimeout = Objects.requireNonNull(d, "upgradeTimeout");
+            return this;
+        }
+
+        /** See {@link EngineOptions#closeTimeout()}. */
+        public Builder closeTimeout(Duration d) {
+            this.closeTimeout = Objects.requireNonNull(d, "closeTimeout");
             return this;
         }
 
@@ -332,6 +400,24 @@ public final class EngineOptions {
             return this;
         }
 
+        /** See {@link EngineOptions#inlineDispatch()}. */
+        public Builder inlineDispatch(boolean inline) {
+            this.inlineDispatch = inline;
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxQueuedInbound()}. */
+        public Builder maxQueuedInbound(int messages) {
+            this.maxQueuedInbound = messages;
+            return this;
+        }
+
+        /** See {@link EngineOptions#maxBufferedOutbound()}. */
+        public Builder maxBufferedOutbound(long bytes) {
+            this.maxBufferedOutbound = bytes;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -341,8 +427,15 @@ public final class EngineOptions {
             positive(pingInterval, "pingInterval");
             positive(pingTimeout, "pingTimeout");
             positive(upgradeTimeout, "upgradeTimeout");
+            positive(closeTimeout, "closeTimeout");
             if (maxHttpBufferSize <= 0) {
                 throw new IllegalArgumentException("maxHttpBufferSize must be > 0");
+            }
+            if (maxBufferedOutbound <= 0) {
+                throw new IllegalArgumentException("maxBufferedOutbound must be > 0");
+            }
+            if (maxQueuedInbound <= 0) {
+                throw new IllegalArgumentException("maxQueuedInbound must be > 0");
             }
             if (transports.isEmpty()) {
                 throw new IllegalArgumentException("transports must not be empty");

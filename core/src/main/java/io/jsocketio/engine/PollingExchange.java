@@ -37,6 +37,13 @@ public interface PollingExchange {
      */
     void onAbort(Runnable action);
 
+    /**
+     * Gives up reading the body because its session ended: the {@link BodyCallback} is not called
+     * any more and the request is answered at once with 400 on a connection that is then closed, so
+     * a client sending its body slowly holds nothing after its session. The default does nothing.
+     */
+    default void abandonBody() {}
+
     /** Receives the outcome of {@link #readBody}. */
     interface BodyCallback {
         /** The whole body arrived. */

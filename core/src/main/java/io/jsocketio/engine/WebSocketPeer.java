@@ -1,15 +1,16 @@
 package io.jsocketio.engine;
 
-import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The container's side of one open WebSocket, as the WebSocket transport hands it to {@link
  * EngineServer#handleWebSocket(WebSocketPeer)}.
  *
- * <p>Thread-safety: the engine calls {@link #sendText}/{@link #sendBinary} with at most one send in
- * flight per peer (it waits for the completion callback before the next), so implementations need
- * not queue; {@link #close} may be called from any thread at any time.
+ * <p>Thread-safety: the engine is the one owner of the send order: it calls {@link #send} with
+ * every frame queued at that moment and calls it again only after the previous call's completion
+ * ran (at most one batch in flight per peer), so implementations need not queue. {@link #close} may
+ * be called from any thread at any time.
  */
 public interface WebSocketPeer {
 
@@ -17,14 +18,18 @@ public interface WebSocketPeer {
     EngineRequest request();
 
     /**
-     * Sends one text frame asynchronously; {@code done} runs once with {@code null} on success or
-     * the failure.
+     * Writes {@code frames} in order, asynchronously, in as few writes as the container allows (a
+     * batch of small frames should become one write). {@code done} runs exactly once, with {@code
+     * null} when every frame was written or with the first failure; it may run on the calling
+     * thread before this method returns.
+     *
+     * @param frames at least one frame; the list is not modified and not kept after {@code done}
      */
-    void sendText(String text, Consumer<Throwable> done);
+    void send(List<WebSocketFrame> frames, Consumer<Throwable> done);
 
-    /** Sends one binary frame asynchronously; {@code done} as for {@link #sendText}. */
-    void sendBinary(ByteBuffer data, Consumer<Throwable> done);
-
-    /** Closes the WebSocket with the given close code and reason; idempotent. */
+    /**
+     * Closes the WebSocket with the given close code and reason, after the frames already handed to
+     * {@link #send}; idempotent.
+     */
     void close(int code, String reason);
 }

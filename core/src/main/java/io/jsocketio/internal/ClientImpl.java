@@ -5,6 +5,7 @@ import io.jsocketio.engine.CloseReason;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
+import io.jsocketio.engine.parser.PacketFormatException;
 import io.jsocketio.parser.ProtocolVersion;
 import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.parser.SocketPacketDecoder;
@@ -35,23 +36,33 @@ final class ClientImpl {
     private final EngineSocket conn;
     private final ProtocolVersion protocol;
     private final SocketPacketDecoder decoder = new SocketPacketDecoder(); // lane-confined
+    private final AttachmentDeadline attachments; // lane-confined
 
     private final Object lock = new Object();
     private final Map<String, SocketImpl> nsps = new HashMap<>(); // guarded by lock
     private Scheduler.@Nullable Cancellable connectTimer; // guarded by lock
     private boolean closed; // guarded by lock
 
+    /**
+     * The thread running one of this client's lane tasks, else null: written only by lane tasks
+     * (serialized by the lane), so a thread reads its own thread here only while it runs one.
+     */
+    private @Nullable Thread laneThread;
+
     ClientImpl(ServerImpl server, EngineSocket conn) {
         this.server = server;
         this.conn = conn;
         this.protocol = ProtocolVersion.forEngineProtocol(conn.protocol());
+        var engine = server.options().engineOptions();
+        this.attachments =
+                new AttachmentDeadline(
+                        server.scheduler(), engine.pingInterval().plus(engine.pingTimeout()));
     }
 
     /** Starts listening to the session; called on its lane. */
     void setup() {
-        conn.onMessage(message -> Lanes.run(this, () -> ondata(message)));
-        conn.onClose(
-                (reason, description) -> Lanes.run(this, () -> onEngineClose(reason, description)));
+        conn.onMessage(message -> onLane(() -> ondata(message)));
+        conn.onClose((reason, description) -> onLane(() -> onEngineClose(reason, description)));
         Scheduler.Cancellable timer =
                 server.scheduler()
                         .schedule(
@@ -65,7 +76,7 @@ final class ClientImpl {
             }
         }
         if (protocol == ProtocolVersion.V4) {
-            Lanes.run(this, () -> connect("/", JsonValue.EMPTY_JSON_OBJECT));
+            onLane(() -> connect("/", JsonValue.EMPTY_JSON_OBJECT));
         }
     }
 
@@ -83,10 +94,21 @@ final class ClientImpl {
 
     /** Runs {@code task} on this session's lane: inline when already on it, else queued. */
     void runOnLane(Runnable task) {
-        if (Lanes.isCurrent(this)) {
+        if (laneThread == Thread.currentThread()) {
             task.run();
         } else {
-            conn.lane().execute(() -> Lanes.run(this, task));
+            conn.lane().execute(() -> onLane(task));
+        }
+    }
+
+    /** Runs {@code task}, called on this session's lane, marked as this client's lane task. */
+    void onLane(Runnable task) {
+        Thread previous = laneThread;
+        laneThread = Thread.currentThread();
+        try {
+            task.run();
+        } finally {
+            laneThread = previous;
         }
     }
 
@@ -105,11 +127,8 @@ final class ClientImpl {
         writeToEngine(SocketPacketEncoder.encode(packet), flags);
     }
 
+    /** Writes the encoded packet; the engine drops it when the session is not open. */
     void writeToEngine(List<EngineMessage> messages, BroadcastFlags flags) {
-        if (!conn.isOpen()) {
-            LOG.log(System.Logger.Level.DEBUG, "session {0} closed; packet dropped", conn.id());
-            return;
-        }
         if (flags.isVolatile() && !conn.isWritable()) {
             LOG.log(
                     System.Logger.Level.DEBUG,
@@ -117,6 +136,7 @@ final class ClientImpl {
                     conn.id());
             return;
         }
+        server.observers().messagesOut(conn, messages);
         if (messages.size() == 1) {
             conn.send(messages.get(0));
         } else {
@@ -131,9 +151,11 @@ final class ClientImpl {
         try {
             packet = decoder.add(message);
         } catch (RuntimeException e) {
+            attachments.cancel();
             onParseError(e);
             return;
         }
+        attachments.watch(decoder.isReconstructing(), this::onAttachmentsLate);
         if (packet != null) {
             LOG.log(System.Logger.Level.TRACE, (Supplier<String>) () -> "decoded " + packet);
             ondecoded(packet);
@@ -192,6 +214,7 @@ final class ClientImpl {
                         nsp.add(this, auth, this::onSocketConnected);
                     } else {
                         LOG.log(System.Logger.Level.DEBUG, "refused unknown namespace {0}", name);
+                        server.observers().connectError(conn, name, "Invalid namespace");
                         writePacket(
                                 SocketPacket.connectError(
                                         name, "Invalid namespace", null, protocol),
@@ -231,6 +254,19 @@ final class ClientImpl {
                     conn.id());
             close();
         }
+    }
+
+    private void onAttachmentsLate(long generation) {
+        runOnLane(
+                () -> {
+                    if (attachments.isCurrent(generation)) {
+                        attachments.cancel();
+                        onParseError(
+                                new PacketFormatException(
+                                        "binary attachments did not arrive within "
+                                                + attachments.limit()));
+                    }
+                });
     }
 
     private void onParseError(RuntimeException e) {
@@ -283,6 +319,7 @@ final class ClientImpl {
             timer.cancel();
         }
         decoder.reset();
+        attachments.cancel();
         for (SocketImpl socket : sockets) {
             socket.onclose(reason, description);
         }

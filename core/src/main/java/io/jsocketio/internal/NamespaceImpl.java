@@ -160,6 +160,11 @@ class NamespaceImpl implements Namespace {
                                 name,
                                 error.getMessage());
                         socket.cleanupPending();
+                        server.observers()
+                                .connectError(
+                                        client.conn(),
+                                        name,
+                                        error.getMessage() == null ? "" : error.getMessage());
                         client.writePacket(connectError(client, error), BroadcastFlags.NONE);
                         return;
                     }
@@ -171,6 +176,7 @@ class NamespaceImpl implements Namespace {
         sockets.put(socket.id(), socket);
         socket.onconnect();
         onConnected.accept(socket);
+        server.observers().socketConnect(socket);
         for (ConnectionListener l : connectionListeners) {
             Events.guard(name, socket.id(), "connection", () -> l.onConnection(socket));
         }

@@ -13,6 +13,7 @@ import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
+import io.jsocketio.engine.internal.SerialLane;
 import io.jsocketio.parser.ProtocolVersion;
 import io.jsocketio.spi.AdapterFactory;
 import jakarta.json.JsonObject;
@@ -57,6 +58,7 @@ public final class ServerImpl {
     private final List<Parent> parents = new CopyOnWriteArrayList<>();
     private final List<NewNamespaceListener> newNamespaceListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ackIds = new AtomicLong();
+    private final Observers observers = new Observers();
     private final Clock clock = Clock.systemUTC();
     private final CompletableFuture<@Nullable Exception> closed = new CompletableFuture<>();
     private final NamespaceImpl main;
@@ -84,6 +86,18 @@ public final class ServerImpl {
 
     Clock clock() {
         return clock;
+    }
+
+    Observers observers() {
+        return observers;
+    }
+
+    public void observe(io.jsocketio.ServerObserver observer) {
+        observers.add(observer);
+    }
+
+    public java.util.Collection<Namespace> namespaces() {
+        return List.copyOf(nsps.values());
     }
 
     long nextAckId() {
@@ -156,7 +170,8 @@ public final class ServerImpl {
         EngineMount mount = mount(e);
         try {
             EmbeddedServerProvider.EmbeddedServer server =
-                    EmbeddedServerProvider.load().start(opts.host(), port, List.of(mount));
+                    EmbeddedServerProvider.load()
+                            .start(opts.host(), port, List.of(mount), opts.httpServer());
             synchronized (lock) {
                 embedded = server;
             }
@@ -266,8 +281,9 @@ public final class ServerImpl {
         }
         runtime();
         LOG.log(System.Logger.Level.DEBUG, "incoming connection {0}", conn.id());
+        observers.connection(conn);
         ClientImpl client = new ClientImpl(this, conn);
-        Lanes.run(client, client::setup);
+        client.onLane(client::setup);
     }
 
     public EngineServer engine() {
@@ -330,7 +346,10 @@ public final class ServerImpl {
         ParentNamespaceImpl parent = new ParentNamespaceImpl(this);
         parents.add(
                 new Parent(
-                        (name, auth, result) -> result.accept(pattern.matcher(name).find()),
+                        (name, auth, result) ->
+                                result.accept(
+                                        NamespaceNames.isAcceptable(name)
+                                                && pattern.matcher(name).find()),
                         parent,
                         true));
         return parent;
@@ -376,6 +395,11 @@ public final class ServerImpl {
             JsonObject auth,
             ClientImpl client,
             Consumer<@Nullable NamespaceImpl> result) {
+        if (!NamespaceNames.isAcceptable(name)) {
+            LOG.log(System.Logger.Level.DEBUG, "refused a namespace name with control characters");
+            result.accept(null);
+            return;
+        }
         askParent(List.copyOf(parents), 0, name, auth, client, result);
     }
 
@@ -515,7 +539,7 @@ public final class ServerImpl {
 
     public void close() {
         close(error -> {});
-        if (Lanes.onAnyLane()) {
+        if (SerialLane.onAnyLane()) {
             return;
         }
         try {

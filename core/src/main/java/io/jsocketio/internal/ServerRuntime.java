@@ -1,35 +1,27 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.engine.Scheduler;
-import java.lang.reflect.Method;
+import io.jsocketio.engine.internal.DefaultScheduler;
+import io.jsocketio.engine.internal.LaneExecutors;
+import io.jsocketio.engine.internal.SerialLane;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads of a server: the executor running lanes and callbacks, the scheduler, and the
- * callback lane. Those not configured are owned and stopped by {@link #close()}.
+ * The threads of a server, the same ones its engine uses: the executor running lanes (the one
+ * shared by every engine of the JVM unless configured), the scheduler (one daemon thread, owned and
+ * stopped by {@link #close()} unless configured) and the callback lane.
+ *
+ * <p>Thread-safety: immutable references; {@link #close()} may be called from any thread.
  */
 final class ServerRuntime {
-    private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
-
     final Executor executor;
     final Scheduler scheduler;
-    final SerialExecutor callbackLane;
-    private final @Nullable ExecutorService ownedExecutor;
+    final SerialLane callbackLane;
     private final @Nullable Scheduler ownedScheduler;
 
     ServerRuntime(@Nullable Executor executor, @Nullable Scheduler scheduler) {
-        if (executor != null) {
-            this.executor = executor;
-            this.ownedExecutor = null;
-        } else {
-            ExecutorService owned = newDefaultExecutor();
-            this.executor = owned;
-            this.ownedExecutor = owned;
-        }
+        this.executor = executor != null ? executor : LaneExecutors.shared();
         if (scheduler != null) {
             this.scheduler = scheduler;
             this.ownedScheduler = null;
@@ -37,32 +29,12 @@ final class ServerRuntime {
             this.scheduler = new DefaultScheduler();
             this.ownedScheduler = this.scheduler;
         }
-        this.callbackLane = new SerialExecutor(this.executor);
-    }
-
-    /** Virtual threads where the JDK has them (21+), else a cached pool of daemon threads. */
-    private static ExecutorService newDefaultExecutor() {
-        try {
-            Method m = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-            return (ExecutorService) m.invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "no virtual threads; using a cached pool");
-        }
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newCachedThreadPool(
-                r -> {
-                    Thread t = new Thread(r, "jsocketio-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.callbackLane = new SerialLane(this.executor, "callbacks");
     }
 
     void close() {
         if (ownedScheduler != null) {
             ownedScheduler.close();
-        }
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
         }
     }
 }

@@ -185,13 +185,13 @@ abstract class SocketBase implements Socket, LocalSocket {
 
     @Override
     public Socket prependAny(AnyListener listener) {
-        listeners.any.add(0, Objects.requireNonNull(listener, "listener"));
+        listeners.any.prepend(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
     @Override
     public Socket offAny(AnyListener listener) {
-        SocketListeners.removeFirst(listeners.any, listener);
+        listeners.any.remove(listener);
         return this;
     }
 
@@ -203,7 +203,7 @@ abstract class SocketBase implements Socket, LocalSocket {
 
     @Override
     public List<AnyListener> listenersAny() {
-        return List.copyOf(listeners.any);
+        return listeners.any.snapshot();
     }
 
     @Override
@@ -214,13 +214,13 @@ abstract class SocketBase implements Socket, LocalSocket {
 
     @Override
     public Socket prependAnyOutgoing(AnyListener listener) {
-        listeners.anyOutgoing.add(0, Objects.requireNonNull(listener, "listener"));
+        listeners.anyOutgoing.prepend(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
     @Override
     public Socket offAnyOutgoing(AnyListener listener) {
-        SocketListeners.removeFirst(listeners.anyOutgoing, listener);
+        listeners.anyOutgoing.remove(listener);
         return this;
     }
 
@@ -232,7 +232,7 @@ abstract class SocketBase implements Socket, LocalSocket {
 
     @Override
     public List<AnyListener> listenersAnyOutgoing() {
-        return List.copyOf(listeners.anyOutgoing);
+        return listeners.anyOutgoing.snapshot();
     }
 
     @Override

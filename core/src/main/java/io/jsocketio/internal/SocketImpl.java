@@ -245,7 +245,7 @@ final class SocketImpl extends SocketBase {
             Events.guard(nsp.name(), id, event, () -> l.onEvent(event, args));
         }
         Chain.run(
-                listeners.middlewares,
+                listeners.middlewares.snapshot(),
                 (m, next) -> m.handle(event, args, next),
                 client,
                 error -> {
@@ -277,13 +277,19 @@ final class SocketImpl extends SocketBase {
     }
 
     private void onack(SocketPacket packet) {
-        long ackId = Objects.requireNonNull(packet.id(), "ack id");
+        Long ackId = packet.id();
+        if (ackId == null) {
+            // Node looks up acks[undefined], logs "bad ack" at debug level and ignores it
+            LOG.log(System.Logger.Level.DEBUG, "ack without id ignored on socket {0}", id);
+            return;
+        }
         PendingAck pending = acks.remove(ackId);
         if (pending == null) {
             LOG.log(System.Logger.Level.DEBUG, "unknown ack {0} on socket {1}", ackId, id);
             return;
         }
         pending.cancelTimer();
+        client.server().observers().ack(this, pending.sentNanos);
         pending.onAck.accept(ArgsImpl.ofAck(packet));
     }
 
@@ -358,6 +364,9 @@ final class SocketImpl extends SocketBase {
                                                                     System.Logger.Level.DEBUG,
                                                                     "ack {0} timed out",
                                                                     ackId);
+                                                            client.server()
+                                                                    .observers()
+                                                                    .ackTimeout(this, timeout);
                                                             Events.guard(
                                                                     nsp.name(),
                                                                     id,
@@ -495,6 +504,7 @@ final class SocketImpl extends SocketBase {
     /** An acknowledgement this socket waits for. */
     private static final class PendingAck {
         final Consumer<Args> onAck;
+        final long sentNanos = System.nanoTime();
         volatile Scheduler.@Nullable Cancellable timer;
 
         PendingAck(Consumer<Args> onAck) {

@@ -6,78 +6,100 @@ import io.jsocketio.ErrorListener;
 import io.jsocketio.EventListener;
 import io.jsocketio.EventMiddleware;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The listeners and middlewares of one socket; each list is safe for concurrent use. */
+/**
+ * The listeners and middlewares of one socket. Kept small, since every connection has one: the
+ * event listeners in one plain map (guarded by this object), the other kinds in {@link
+ * ListenerList}s that cost nothing until used.
+ *
+ * <p>Thread-safety: safe for concurrent use.
+ */
 final class SocketListeners {
 
     /** An event listener, possibly registered with {@code once}. */
     record Entry(EventListener listener, boolean once) {}
 
-    final Map<String, CopyOnWriteArrayList<Entry>> events = new ConcurrentHashMap<>();
-    final CopyOnWriteArrayList<EventMiddleware> middlewares = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<AnyListener> any = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<DisconnectListener> disconnecting = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<DisconnectListener> disconnect = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<ErrorListener> error = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Entry>> events = new HashMap<>(); // guarded by this
+    final ListenerList<EventMiddleware> middlewares = new ListenerList<>();
+    final ListenerList<AnyListener> any = new ListenerList<>();
+    final ListenerList<AnyListener> anyOutgoing = new ListenerList<>();
+    final ListenerList<DisconnectListener> disconnecting = new ListenerList<>();
+    final ListenerList<DisconnectListener> disconnect = new ListenerList<>();
+    final ListenerList<ErrorListener> error = new ListenerList<>();
 
-    void add(String event, EventListener listener, boolean once) {
-        events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>())
-                .add(new Entry(listener, once));
+    synchronized void add(String event, EventListener listener, boolean once) {
+        List<Entry> current = events.get(event);
+        Entry entry = new Entry(listener, once);
+        if (current == null) {
+            events.put(event, List.of(entry));
+        } else {
+            List<Entry> copy = new ArrayList<>(current.size() + 1);
+            copy.addAll(current);
+            copy.add(entry);
+            events.put(event, List.copyOf(copy));
+        }
     }
 
-    void remove(String event, EventListener listener) {
-        List<Entry> list = events.get(event);
-        if (list != null) {
-            for (Entry e : list) {
-                if (e.listener() == listener) {
-                    list.remove(e);
-                    return;
+    synchronized void remove(String event, EventListener listener) {
+        List<Entry> current = events.get(event);
+        if (current == null) {
+            return;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i).listener() == listener) {
+                List<Entry> copy = new ArrayList<>(current);
+                copy.remove(i);
+                if (copy.isEmpty()) {
+                    events.remove(event);
+                } else {
+                    events.put(event, List.copyOf(copy));
                 }
+                return;
             }
         }
     }
 
-    void removeAll(String event) {
+    synchronized void removeAll(String event) {
         events.remove(event);
     }
 
-    List<EventListener> listeners(String event) {
-        List<Entry> list = events.get(event);
-        List<EventListener> out = new ArrayList<>();
-        if (list != null) {
-            for (Entry e : list) {
-                out.add(e.listener());
-            }
+    synchronized List<EventListener> listeners(String event) {
+        List<Entry> current = events.getOrDefault(event, List.of());
+        List<EventListener> out = new ArrayList<>(current.size());
+        for (Entry e : current) {
+            out.add(e.listener());
         }
         return List.copyOf(out);
     }
 
-    /** The entries to call for one event; {@code once} entries are removed. */
-    List<Entry> take(String event) {
-        CopyOnWriteArrayList<Entry> list = events.get(event);
-        if (list == null) {
+    /**
+     * The entries to call for one event (an immutable snapshot); {@code once} entries are removed.
+     */
+    synchronized List<Entry> take(String event) {
+        List<Entry> current = events.get(event);
+        if (current == null) {
             return List.of();
         }
-        List<Entry> snapshot = List.copyOf(list);
-        for (Entry e : snapshot) {
-            if (e.once()) {
-                list.remove(e);
+        boolean anyOnce = false;
+        for (Entry e : current) {
+            anyOnce |= e.once();
+        }
+        if (anyOnce) {
+            List<Entry> rest = new ArrayList<>(current.size());
+            for (Entry e : current) {
+                if (!e.once()) {
+                    rest.add(e);
+                }
+            }
+            if (rest.isEmpty()) {
+                events.remove(event);
+            } else {
+                events.put(event, List.copyOf(rest));
             }
         }
-        return snapshot;
-    }
-
-    static <T> void removeFirst(List<T> list, T item) {
-        for (T t : list) {
-            if (t == item) {
-                list.remove(t);
-                return;
-            }
-        }
+        return current;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jsocketio.engine.testing.EngineHarness;
 import io.jsocketio.engine.testing.FakeEngineRequest;
 import io.jsocketio.engine.testing.FakePollingExchange;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,22 +130,21 @@ class ConcurrencyTest {
         }
 
         @Override
-        public void sendText(String text, Consumer<Throwable> done) {
+        public void send(List<WebSocketFrame> batch, Consumer<Throwable> done) {
             if (inFlight.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
-            frames.add(text);
+            for (WebSocketFrame f : batch) {
+                frames.add(f.text());
+            }
             io.execute(
                     () -> {
                         inFlight.decrementAndGet();
-                        allSent.countDown();
+                        for (int i = 0; i < batch.size(); i++) {
+                            allSent.countDown();
+                        }
                         done.accept(null);
                     });
-        }
-
-        @Override
-        public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-            throw new AssertionError("no binary expected");
         }
 
         @Override

@@ -185,6 +185,7 @@ class LifecycleTest {
                 EngineServer engine =
                         EngineServer.create(
                                 EngineOptions.builder()
+                                        .inlineDispatch(false) // the executor's path
                                         .executor(laneWork::add)
                                         .scheduler(clock.scheduler)
                                         .build())) {
@@ -218,6 +219,7 @@ class LifecycleTest {
                 EngineServer engine =
                         EngineServer.create(
                                 EngineOptions.builder()
+                                        .inlineDispatch(false) // the executor's path
                                         .executor(pool)
                                         .scheduler(clock.scheduler)
                                         .build())) {

@@ -18,6 +18,7 @@ class PostAnswerOrderTest {
         EngineServer engine =
                 EngineServer.create(
                         EngineOptions.builder()
+                                .inlineDispatch(false) // the executor's path
                                 .scheduler(new ManualScheduler())
                                 .executor(lanes::add)
                                 .build());
@@ -40,6 +41,35 @@ class PostAnswerOrderTest {
             FakePollingExchange get = FakePollingExchange.get(url);
             engine.handleRequest(get);
             assertThat(get.body()).isEqualTo("4test1\u001e4test2\u001e4test3");
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void withAnIdleLaneThePostIsAnsweredOnceTheListenersRanOnTheRequestThread() {
+        Queue<Runnable> handedOff = new ArrayDeque<>();
+        EngineServer engine =
+                EngineServer.create(
+                        EngineOptions.builder()
+                                .scheduler(new ManualScheduler())
+                                .executor(handedOff::add)
+                                .build());
+        try {
+            engine.onConnection(s -> s.onMessage(s::send));
+            FakePollingExchange hs = FakePollingExchange.get("/engine.io/?EIO=4&transport=polling");
+            engine.handleRequest(hs);
+            String url =
+                    "/engine.io/?EIO=4&transport=polling&sid=" + EngineHarness.sidOf(hs.body());
+
+            FakePollingExchange post = FakePollingExchange.post(url, "4a\u001e4b");
+            engine.handleRequest(post);
+            assertThat(post.body()).isEqualTo("ok");
+
+            FakePollingExchange get = FakePollingExchange.get(url);
+            engine.handleRequest(get);
+            assertThat(get.body()).isEqualTo("4a\u001e4b");
+            assertThat(handedOff).isEmpty();
         } finally {
             engine.close();
         }

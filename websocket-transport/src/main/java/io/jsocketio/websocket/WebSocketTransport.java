@@ -48,11 +48,22 @@ public final class WebSocketTransport {
                             + " container's WebSocket support (Jetty:"
                             + " JakartaWebSocketServletContainerInitializer; Tomcat: WsSci)");
         }
+        prepare(context);
+        install(serverContainer, mount);
+    }
+
+    /**
+     * Adds, once per context, the request listener that lets handshakes see the peer's address and
+     * TLS: for set-ups that register the endpoint later with {@link #install(ServerContainer,
+     * EngineMount)}, when the container's {@code ServerContainer} exists only once the context
+     * starts (Spring Boot). Call it while the context initializes.
+     */
+    public static void prepare(ServletContext context) {
+        Objects.requireNonNull(context, "context");
         if (context.getAttribute(LISTENER_INSTALLED) == null) {
             context.addListener(new HandshakeRequests.Listener());
             context.setAttribute(LISTENER_INSTALLED, Boolean.TRUE);
         }
-        install(serverContainer, mount);
     }
 
     /**

@@ -22,6 +22,9 @@ class JettyWebSocketTransportTest extends WebSocketTransportContractTest {
                 (servletContext, container) -> EngineTransports.install(servletContext, mount));
         server.setHandler(context);
         server.start();
-        return new Started(connector.getLocalPort(), server::stop);
+        return new Started(
+                connector.getLocalPort(),
+                server::stop,
+                () -> connector.getConnectedEndPoints().size());
     }
 }

@@ -15,6 +15,6 @@ class TomcatWebSocketTransportTest extends WebSocketTransportContractTest {
                         new WsSci(),
                         (classes, servletContext) ->
                                 EngineTransports.install(servletContext, mount));
-        return new Started(tomcat.port(), tomcat);
+        return new Started(tomcat.port(), tomcat, tomcat::openConnections);
     }
 }

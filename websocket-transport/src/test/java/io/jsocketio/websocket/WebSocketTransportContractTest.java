@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.servlet.testing.StubEngine;
 import io.jsocketio.servlet.testing.WsClient;
@@ -17,12 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,7 @@ abstract class WebSocketTransportContractTest {
     protected static final Duration WAIT = Duration.ofSeconds(10);
 
     private AutoCloseable server;
+    private LongSupplier openConnections;
     private int port;
 
     /**
@@ -42,8 +44,8 @@ abstract class WebSocketTransportContractTest {
      */
     protected abstract Started startContainer(EngineMount mount) throws Exception;
 
-    /** A started container. */
-    protected record Started(int port, AutoCloseable stopper) {}
+    /** A started container, and how many connections it holds open now. */
+    protected record Started(int port, AutoCloseable stopper, LongSupplier openConnections) {}
 
     @AfterEach
     void stop() throws Exception {
@@ -63,6 +65,7 @@ abstract class WebSocketTransportContractTest {
                                                 "polling".getBytes(UTF_8)));
         Started started = startContainer(EngineMount.of(engine));
         server = started.stopper();
+        openConnections = started.openConnections();
         port = started.port();
         return engine;
     }
@@ -104,12 +107,14 @@ abstract class WebSocketTransportContractTest {
     void sendsWhatTheEngineSendsInOrder() throws Exception {
         start().onOpen(
                         peer -> {
-                            peer.sendText(
-                                    "0{\"sid\":\"s\"}",
+                            peer.send(
+                                    List.of(
+                                            WebSocketFrame.text("0{\"sid\":\"s\"}"),
+                                            WebSocketFrame.binary(new byte[] {1, 2, 3})),
                                     e ->
-                                            peer.sendBinary(
-                                                    ByteBuffer.wrap(new byte[] {1, 2, 3}),
-                                                    e2 -> peer.sendText("4done", e3 -> {})));
+                                            peer.send(
+                                                    List.of(WebSocketFrame.text("4done")),
+                                                    e3 -> {}));
                             return text -> {};
                         });
 
@@ -135,21 +140,24 @@ abstract class WebSocketTransportContractTest {
     }
 
     @Test
-    void serializesOverlappingSendsAndKeepsTheirOrder() throws Exception {
+    void writesALargeBatchInOrderAndCompletesItOnce() throws Exception {
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
         start().onOpen(
                         peer ->
                                 text -> {
-                                    // no waiting for completions: the peer must queue
+                                    List<WebSocketFrame> batch = new ArrayList<>();
                                     for (int i = 0; i < 200; i++) {
-                                        peer.sendText(
-                                                "4" + text + i,
-                                                e -> {
-                                                    if (e != null) {
-                                                        failures.add(e.toString());
-                                                    }
-                                                });
+                                        batch.add(WebSocketFrame.text("4" + text + i));
                                     }
+                                    peer.send(
+                                            batch,
+                                            e -> {
+                                                completed.countDown();
+                                                if (e != null) {
+                                                    failures.add(e.toString());
+                                                }
+                                            });
                                 });
         WsClient client = WsClient.connect(ws("/socket.io/?EIO=4&transport=websocket"), Map.of());
 
@@ -159,6 +167,7 @@ abstract class WebSocketTransportContractTest {
             assertThat(client.next(WAIT)).isEqualTo("text:4m" + i);
         }
         assertThat(failures).isEmpty();
+        assertThat(completed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -191,9 +200,9 @@ abstract class WebSocketTransportContractTest {
     void closesTheSocketWhenTheEngineClosesThePeerAfterItsLastSend() throws Exception {
         start().onOpen(
                         peer -> {
-                            peer.sendText("1", e -> {});
+                            peer.send(List.of(WebSocketFrame.text("1")), e -> {});
                             peer.close(1000, "");
-                            peer.sendText("4after close", e -> {});
+                            peer.send(List.of(WebSocketFrame.text("4after close")), e -> {});
                             return text -> {};
                         });
 
@@ -201,6 +210,39 @@ abstract class WebSocketTransportContractTest {
 
         assertThat(client.next(WAIT)).isEqualTo("text:1");
         assertThat(client.next(WAIT)).isEqualTo("close:1000");
+    }
+
+    @Test
+    void dropsAClientThatNeverAnswersTheServersCloseAfterTheCloseTimeout() throws Exception {
+        // Node's ws destroys the socket 30 s (closeTimeout) after its close frame; a client that
+        // neither reads nor closes would otherwise keep the server's descriptor forever
+        start(
+                        EngineOptions.builder()
+                                .path("/socket.io/")
+                                .closeTimeout(Duration.ofSeconds(1))
+                                .build())
+                .onOpen(
+                        peer -> {
+                            peer.close(1000, "");
+                            return text -> {};
+                        });
+
+        long idle = openConnections.getAsLong();
+        try (Socket silent = new Socket()) {
+            silent.connect(new InetSocketAddress("127.0.0.1", port));
+            silent.getOutputStream().write(upgradeRequest("/socket.io/?EIO=4&transport=websocket"));
+            silent.setSoTimeout((int) WAIT.toMillis());
+            assertThat(readHead(silent)).startsWith("HTTP/1.1 101");
+            assertThat(openConnections.getAsLong()).isEqualTo(idle + 1);
+
+            // the client never reads the close frame and never closes its socket
+            assertThat(
+                            eventually(
+                                    () -> openConnections.getAsLong() == idle,
+                                    Duration.ofSeconds(20)))
+                    .as("the server still holds the connection")
+                    .isTrue();
+        }
     }
 
     @Test
@@ -214,7 +256,7 @@ abstract class WebSocketTransportContractTest {
 
         java.util.concurrent.CompletableFuture<Throwable> result =
                 new java.util.concurrent.CompletableFuture<>();
-        peer.sendText("4late", result::complete);
+        peer.send(List.of(WebSocketFrame.text("4late")), result::complete);
         assertThat(result.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
     }
 
@@ -268,26 +310,59 @@ abstract class WebSocketTransportContractTest {
         }
     }
 
+    /**
+     * Whether {@code condition} holds within {@code limit}, checked every 50 ms: the container's
+     * connection count has no event to wait on.
+     */
+    private static boolean eventually(java.util.function.BooleanSupplier condition, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Reads the status line and headers of a response, byte by byte, nothing after them. */
+    private static String readHead(Socket socket) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        var in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** A WebSocket handshake request offering permessage-deflate. */
+    private byte[] upgradeRequest(String pathAndQuery) {
+        return ("GET "
+                        + pathAndQuery
+                        + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1:"
+                        + port
+                        + "\r\n"
+                        + "Upgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Extensions: permessage-deflate\r\n"
+                        + "\r\n")
+                .getBytes(UTF_8);
+    }
+
     /** The status line and headers of a WebSocket handshake offering permessage-deflate. */
     private String rawHandshake(String pathAndQuery) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout((int) WAIT.toMillis());
-            socket.getOutputStream()
-                    .write(
-                            ("GET "
-                                            + pathAndQuery
-                                            + " HTTP/1.1\r\n"
-                                            + "Host: 127.0.0.1:"
-                                            + port
-                                            + "\r\n"
-                                            + "Upgrade: websocket\r\n"
-                                            + "Connection: Upgrade\r\n"
-                                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                            + "Sec-WebSocket-Version: 13\r\n"
-                                            + "Sec-WebSocket-Extensions: permessage-deflate\r\n"
-                                            + "\r\n")
-                                    .getBytes(UTF_8));
+            socket.getOutputStream().write(upgradeRequest(pathAndQuery));
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
             StringBuilder head = new StringBuilder();

@@ -1,6 +1,5 @@
 package io.jsocketio.cdi.internal;
 
-import io.jsocketio.Middleware;
 import io.jsocketio.Server;
 import io.jsocketio.ServerOptions;
 import io.jsocketio.cdi.Namespace;
@@ -8,6 +7,8 @@ import io.jsocketio.cdi.OnConnect;
 import io.jsocketio.cdi.OnDisconnect;
 import io.jsocketio.cdi.OnEvent;
 import io.jsocketio.cdi.ServerCustomizer;
+import io.jsocketio.handlers.HandlerAnnotations;
+import io.jsocketio.handlers.NamespaceBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,33 +39,34 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The jsocketio portable extension. It collects the types annotated {@link Namespace} (or carrying
- * handler annotations) as they are discovered, keeps their {@link Bean}s, resolves and validates
- * their handler methods once in {@link AfterDeploymentValidation} (each problem fails the
- * deployment with a message naming the method or class), and adds an application-scoped {@link
- * Server} bean: created on first use from the {@link ServerCustomizer} beans and the {@code
- * web.xml} settings, wired to every namespace bean and middleware bean, closed when the application
- * stops.
+ * handler annotations; the equivalent annotations of {@code io.jsocketio.handlers} are accepted
+ * too) as they are discovered, keeps their {@link Bean}s, resolves and validates their handler
+ * methods once in {@link AfterDeploymentValidation} through the shared {@link NamespaceBeans} (each
+ * problem fails the deployment with a message naming the method or class), and adds an
+ * application-scoped {@link Server} bean: created on first use from the {@link ServerCustomizer}
+ * beans and the {@code web.xml} settings, wired to every namespace bean and middleware bean, closed
+ * when the application stops.
  *
  * <p>Thread-safety: the container calls the observers on one thread during boot; afterwards the
- * collected state is only read, and {@link #configure} publishes through a volatile field.
+ * collected state is only read, and the validated beans and {@link #configure}'s settings are
+ * published through volatile fields.
  */
 public final class SocketIoExtension implements Extension {
     private static final Logger LOG = System.getLogger(SocketIoExtension.class.getName());
     private static final Set<Class<?>> USABLE_SCOPES =
             Set.of(ApplicationScoped.class, Dependent.class, RequestScoped.class, Singleton.class);
 
+    /** This module's annotations, and the shared ones of {@code io.jsocketio.handlers}. */
+    private static final HandlerAnnotations[] SPELLINGS = {
+        HandlerAnnotations.of(Namespace.class, OnConnect.class, OnEvent.class, OnDisconnect.class),
+        HandlerAnnotations.STANDARD
+    };
+
     private final Set<Class<?>> discovered = new LinkedHashSet<>();
     private final Map<Class<?>, Bean<?>> beans = new LinkedHashMap<>();
-    private final List<Binding> bindings = new ArrayList<>();
+    private volatile NamespaceBeans namespaceBeans = NamespaceBeans.builder(SPELLINGS).build();
     private @Nullable BeanManager beanManager;
     private volatile @Nullable Settings settings;
-
-    /** A validated namespace bean: handlers and/or middleware. */
-    private record Binding(
-            NamespaceBinding namespace,
-            Bean<?> bean,
-            List<HandlerMethod> methods,
-            boolean middleware) {}
 
     /** Needed by {@link java.util.ServiceLoader}. */
     public SocketIoExtension() {}
@@ -75,7 +77,11 @@ public final class SocketIoExtension implements Extension {
                         Namespace.class,
                         OnEvent.class,
                         OnConnect.class,
-                        OnDisconnect.class
+                        OnDisconnect.class,
+                        io.jsocketio.handlers.Namespace.class,
+                        io.jsocketio.handlers.OnEvent.class,
+                        io.jsocketio.handlers.OnConnect.class,
+                        io.jsocketio.handlers.OnDisconnect.class
                     })
                     ProcessAnnotatedType<T> event) {
         discovered.add(event.getAnnotatedType().getJavaClass());
@@ -99,22 +105,17 @@ public final class SocketIoExtension implements Extension {
                 .destroyWith((server, ctx) -> server.close());
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         List<String> errors = new ArrayList<>();
-        Map<String, Class<?>> handlerOwners = new LinkedHashMap<>();
+        NamespaceBeans.Builder builder = NamespaceBeans.builder(SPELLINGS);
         for (Class<?> type : discovered) {
-            Namespace annotation = type.getAnnotation(Namespace.class);
-            List<HandlerMethod> methods = HandlerMethod.scan(type, errors);
-            if (annotation == null) {
-                if (!methods.isEmpty()) {
-                    errors.add(
-                            HandlerMethod.describe(methods.get(0).method)
-                                    + ": a handler method on a class without @Namespace");
-                }
+            if (!builder.declaresNamespace(type)) {
+                builder.check(type);
                 continue;
             }
             Bean<?> bean = beans.get(type);
             if (bean == null) {
+                builder.check(type);
                 errors.add(
                         type.getName()
                                 + ": @Namespace class is not a contextual bean (abstract, an"
@@ -122,6 +123,7 @@ public final class SocketIoExtension implements Extension {
                 continue;
             }
             if (!USABLE_SCOPES.contains(bean.getScope())) {
+                builder.check(type);
                 errors.add(
                         type.getName()
                                 + ": @Namespace bean has scope @"
@@ -130,32 +132,14 @@ public final class SocketIoExtension implements Extension {
                                 + " @ApplicationScoped, @Singleton, @RequestScoped or @Dependent");
                 continue;
             }
-            Object parsed = NamespaceBinding.parse(annotation, type.getName());
-            if (parsed instanceof String error) {
-                errors.add(error);
-                continue;
-            }
-            NamespaceBinding namespace = (NamespaceBinding) parsed;
-            boolean middleware = Middleware.class.isAssignableFrom(type);
-            if (!middleware || !methods.isEmpty()) {
-                Class<?> previous = handlerOwners.putIfAbsent(namespace.key(), type);
-                if (previous != null) {
-                    errors.add(
-                            type.getName()
-                                    + ": duplicate namespace "
-                                    + namespace
-                                    + ", already handled by "
-                                    + previous.getName());
-                    continue;
-                }
-            }
-            bindings.add(new Binding(namespace, bean, methods, middleware));
+            builder.add(new CdiHandlerBean(bean, manager));
         }
-        bindings.sort(Comparator.comparing(b -> b.bean().getBeanClass().getName()));
+        errors.addAll(0, builder.errors());
+        namespaceBeans = builder.build();
         for (String error : errors) {
             event.addDeploymentProblem(new DeploymentException("jsocketio: " + error));
         }
-        LOG.log(Level.DEBUG, () -> "jsocketio namespace beans: " + bindings);
+        LOG.log(Level.DEBUG, () -> "jsocketio namespace beans: " + namespaceBeans);
     }
 
     /**
@@ -184,17 +168,7 @@ public final class SocketIoExtension implements Extension {
             fixed.apply(options);
         }
         Server server = new Server(options.build());
-        Invoker invoker = new Invoker(manager);
-        for (Binding binding : bindings) {
-            io.jsocketio.Namespace nsp = binding.namespace().on(server);
-            if (binding.middleware()) {
-                Bean<?> bean = binding.bean();
-                nsp.use((socket, next) -> invoker.middleware(bean, socket, next));
-            }
-            if (!binding.methods().isEmpty()) {
-                SocketWiring.wire(nsp, binding.bean(), binding.methods(), invoker);
-            }
-        }
+        namespaceBeans.bind(server);
         LOG.log(Level.INFO, () -> "jsocketio server created at " + server.path());
         return server;
     }

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: safe for concurrent use. After {@link #close()} new tasks are silently not
  * scheduled.
  */
-final class DefaultScheduler implements Scheduler {
+public final class DefaultScheduler implements Scheduler {
     private static final System.Logger LOG = System.getLogger(DefaultScheduler.class.getName());
     private static final Cancellable NOTHING = () -> {};
 
     private final ScheduledThreadPoolExecutor executor;
 
-    DefaultScheduler() {
+    public DefaultScheduler() {
         executor =
                 new ScheduledThreadPoolExecutor(
                         1,

@@ -6,13 +6,13 @@ import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.Scheduler.Cancellable;
 import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketType;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,15 +55,15 @@ final class EngineSession implements EngineSocket {
     private final Heartbeat heartbeat;
 
     private SessionState state = SessionState.OPENING; // guarded by lock
-    private final ArrayDeque<Packet> buffer = new ArrayDeque<>(8); // guarded by lock
+    private final OutboundBuffer buffer; // guarded by lock
     private @Nullable PollingTransport polling; // guarded by lock
     private @Nullable WebSocketTransport webSocket; // guarded by lock
-    private @Nullable WebSocketTransport upgradeCandidate; // guarded by lock
-    private boolean probed; // guarded by lock
-    private @Nullable Cancellable upgradeTimer; // guarded by lock
-    private @Nullable Cancellable upgradeCheck; // guarded by lock: answers a held poll with noop
+    private @Nullable Upgrade upgrade; // guarded by lock
     private @Nullable Cancellable closeTimer; // guarded by lock
     private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
+    // guarded by lock: the client closed over polling with no GET parked; the one GET racing that
+    // close (sent with it, handled after it) is answered noop, as Node's arrival order would
+    private boolean noopForRacingPoll;
 
     EngineSession(
             DefaultEngineServer server,
@@ -78,7 +78,10 @@ final class EngineSession implements EngineSocket {
         this.request = request;
         this.protocol = protocol;
         this.lane = new SerialLane(executor, id);
-        this.listeners = new SessionListeners(lock, id, lane);
+        this.listeners =
+                new SessionListeners(
+                        lock, id, lane, options.inlineDispatch(), options.maxQueuedInbound());
+        this.buffer = new OutboundBuffer(options.maxBufferedOutbound());
         this.heartbeat = new Heartbeat(this, scheduler, options);
     }
 
@@ -141,8 +144,16 @@ final class EngineSession implements EngineSocket {
 
     @Override
     public void send(EngineMessage message) {
-        Objects.requireNonNull(message, "message");
-        send(List.of(message));
+        Packet packet = Packet.message(Objects.requireNonNull(message, "message"));
+        boolean overflow;
+        synchronized (lock) {
+            if (!state.isOpen()) {
+                LOG.log(Level.DEBUG, () -> id + ": " + state + ", message dropped");
+                return;
+            }
+            overflow = !buffer.offer(packet);
+        }
+        afterQueued(overflow);
     }
 
     @Override
@@ -152,12 +163,24 @@ final class EngineSession implements EngineSocket {
         for (EngineMessage m : messages) {
             packets.add(Packet.message(Objects.requireNonNull(m, "message")));
         }
+        boolean overflow;
         synchronized (lock) {
             if (!state.isOpen()) {
                 LOG.log(Level.DEBUG, () -> id + ": " + state + ", message dropped");
                 return;
             }
-            buffer.addAll(packets);
+            overflow = !buffer.offerAll(packets);
+        }
+        afterQueued(overflow);
+    }
+
+    private void afterQueued(boolean overflow) {
+        if (overflow) {
+            LOG.log(
+                    Level.DEBUG,
+                    () -> id + ": over maxBufferedOutbound (the client does not read); closing");
+            terminate(CloseReason.TRANSPORT_ERROR, "send buffer full");
+            return;
         }
         flushTransport();
     }
@@ -196,9 +219,7 @@ final class EngineSession implements EngineSocket {
             }
             polling = transport;
             openLocked(upgrades);
-            List<Packet> first = new ArrayList<>(buffer);
-            buffer.clear();
-            return first;
+            return buffer.drain();
         }
     }
 
@@ -219,10 +240,10 @@ final class EngineSession implements EngineSocket {
 
     private void openLocked(List<String> upgrades) {
         transitionTo(SessionState.OPEN);
-        buffer.add(Packet.of(PacketType.OPEN, openPayload(upgrades)));
+        buffer.offer(Packet.of(PacketType.OPEN, openPayload(upgrades)));
         EngineMessage initial = options.initialPacket();
         if (initial != null) {
-            buffer.add(Packet.message(initial));
+            buffer.offer(Packet.message(initial));
         }
         if (protocol.serverPings()) {
             heartbeat.startLocked();
@@ -266,6 +287,16 @@ final class EngineSession implements EngineSocket {
         return webSocket == null ? polling : null;
     }
 
+    /**
+     * Whether a GET on this closed session is the one that raced the client's own close (answered
+     * noop); true once at most. Caller holds the lock.
+     */
+    boolean takeNoopForRacingPollLocked() {
+        boolean take = noopForRacingPoll;
+        noopForRacingPoll = false;
+        return take;
+    }
+
     /** The polling transport, if it is current. */
     @Nullable PollingTransport currentPolling() {
         synchronized (lock) {
@@ -279,26 +310,35 @@ final class EngineSession implements EngineSocket {
 
     /** Whether polls are held for the upgrade check: a probe arrived, the upgrade is under way. */
     boolean holdsForUpgradeLocked() {
-        return state == SessionState.UPGRADING && probed;
+        return state == SessionState.UPGRADING && upgrade != null && upgrade.isProbed();
     }
 
     boolean hasOutboundLocked() {
         return !buffer.isEmpty();
     }
 
+    /** Queues a control packet of the engine's own (ping, pong); never refused. */
     void queueLocked(Packet packet) {
-        buffer.add(packet);
-    }
-
-    @Nullable Packet pollOutboundLocked() {
-        return buffer.poll();
+        buffer.offer(packet);
     }
 
     /** Everything queued, taken out of the buffer. */
     List<Packet> drainLocked() {
-        List<Packet> out = new ArrayList<>(buffer);
-        buffer.clear();
-        return out;
+        return buffer.drain();
+    }
+
+    /** Moves everything queued to {@code into}. */
+    void drainLocked(List<Packet> into) {
+        buffer.drainTo(into);
+    }
+
+    /** Runs {@code task} on the lane: here when it is idle and inline dispatch is on. */
+    void runOnLane(Runnable task) {
+        if (options.inlineDispatch()) {
+            lane.runOrExecute(task);
+        } else {
+            lane.execute(task);
+        }
     }
 
     private void transitionTo(SessionState next) {
@@ -329,6 +369,8 @@ final class EngineSession implements EngineSocket {
 
     /** Handles packets that arrived on the current transport, in order. */
     void onPackets(List<Packet> packets, Object source) {
+        // a polling POST is answered once its messages ran, which paces the client: never wait
+        boolean mayWait = !(source instanceof PollingTransport);
         List<EngineMessage> messages = null;
         boolean answered = false;
         synchronized (lock) {
@@ -351,7 +393,7 @@ final class EngineSession implements EngineSocket {
                     if (protocol.serverPings()) {
                         onPong();
                     } else {
-                        listeners.dispatch(messages);
+                        listeners.dispatch(messages, mayWait);
                         terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
                         return;
                     }
@@ -359,7 +401,7 @@ final class EngineSession implements EngineSocket {
                 case PING -> {
                     if (protocol.serverPings()) {
                         // revision 4: only the server pings
-                        listeners.dispatch(messages);
+                        listeners.dispatch(messages, mayWait);
                         terminate(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
                         return;
                     }
@@ -367,19 +409,20 @@ final class EngineSession implements EngineSocket {
                     answered = true;
                 }
                 case CLOSE -> {
-                    listeners.dispatch(messages);
+                    listeners.dispatch(messages, mayWait);
                     boolean overPolling = source instanceof PollingTransport;
                     terminate(
                             CloseReason.TRANSPORT_CLOSE,
                             "closed by the client",
                             overPolling ? PollEnd.NOOP : PollEnd.CLOSE,
-                            1000);
+                            1000,
+                            false);
                     return;
                 }
                 default -> LOG.log(Level.DEBUG, () -> id + ": ignored " + p.type() + " packet");
             }
         }
-        listeners.dispatch(messages);
+        listeners.dispatch(messages, mayWait);
         if (answered) {
             flushTransport();
         }
@@ -390,7 +433,7 @@ final class EngineSession implements EngineSocket {
         synchronized (lock) {
             if (state.isOpen()) {
                 heartbeat.onClientPingLocked();
-                buffer.add(Packet.of(PacketType.PONG));
+                buffer.offer(Packet.of(PacketType.PONG));
             }
         }
     }
@@ -418,7 +461,7 @@ final class EngineSession implements EngineSocket {
             }
             return t == webSocket
                     ? Role.CURRENT
-                    : t == upgradeCandidate ? Role.CANDIDATE : Role.STALE;
+                    : isCandidateLocked(t) ? Role.CANDIDATE : Role.STALE;
         }
     }
 
@@ -452,10 +495,10 @@ final class EngineSession implements EngineSocket {
                 return false;
             }
             transitionTo(SessionState.UPGRADING);
-            upgradeCandidate = candidate;
-            probed = false;
-            upgradeTimer =
-                    scheduler.schedule(
+            upgrade =
+                    new Upgrade(
+                            candidate,
+                            scheduler,
                             options.upgradeTimeout(),
                             () -> abandonUpgrade(candidate, "upgrade timeout", 1000));
             return true;
@@ -469,30 +512,23 @@ final class EngineSession implements EngineSocket {
                 && !data.isBinary()
                 && "probe".equals(data.text())) {
             synchronized (lock) {
-                if (upgradeCandidate != t) {
+                if (!isCandidateLocked(t)) {
                     return;
                 }
-                probed = true;
                 t.queueOwnLocked(Packet.of(PacketType.PONG, "probe"));
-                cancel(upgradeCheck);
-                upgradeCheck = scheduler.schedule(UPGRADE_CHECK, () -> upgradeCheck(t));
+                Objects.requireNonNull(upgrade).probed(UPGRADE_CHECK, () -> upgradeCheck(t));
             }
             t.pump();
         } else if (p.type() == PacketType.UPGRADE) {
             PollingTransport.Poll parked;
             synchronized (lock) {
-                if (upgradeCandidate != t || state != SessionState.UPGRADING) {
+                if (!isCandidateLocked(t) || state != SessionState.UPGRADING) {
                     return;
                 }
-                cancel(upgradeTimer);
-                upgradeTimer = null;
-                cancel(upgradeCheck);
-                upgradeCheck = null;
+                endUpgradeLocked();
                 parked = polling != null ? polling.takeParkedLocked() : null;
                 polling = null;
                 webSocket = t;
-                upgradeCandidate = null;
-                probed = false;
                 transitionTo(SessionState.OPEN);
             }
             LOG.log(Level.DEBUG, () -> id + ": upgraded to websocket");
@@ -507,6 +543,17 @@ final class EngineSession implements EngineSocket {
         }
     }
 
+    private boolean isCandidateLocked(WebSocketTransport t) {
+        return upgrade != null && upgrade.candidate == t;
+    }
+
+    /** Ends the upgrade under way, if any (both its timers cancelled); returns its candidate. */
+    private @Nullable WebSocketTransport endUpgradeLocked() {
+        Upgrade u = upgrade;
+        upgrade = null;
+        return u != null ? u.end() : null;
+    }
+
     /**
      * During an upgrade, after the probe: every {@link #UPGRADE_CHECK} a GET held on the polling
      * transport is answered with a noop, so that the client can pause polling and send the upgrade
@@ -515,11 +562,12 @@ final class EngineSession implements EngineSocket {
     private void upgradeCheck(WebSocketTransport t) {
         PollingTransport.Poll held;
         synchronized (lock) {
-            if (upgradeCandidate != t || state != SessionState.UPGRADING || !probed) {
+            Upgrade u = upgrade;
+            if (u == null || u.candidate != t || state != SessionState.UPGRADING || !u.isProbed()) {
                 return;
             }
             held = polling != null ? polling.takeParkedLocked() : null;
-            upgradeCheck = scheduler.schedule(UPGRADE_CHECK, () -> upgradeCheck(t));
+            u.scheduleCheck(UPGRADE_CHECK, () -> upgradeCheck(t));
         }
         if (held != null) {
             held.answer(List.of(Packet.of(PacketType.NOOP)));
@@ -529,13 +577,8 @@ final class EngineSession implements EngineSocket {
     /** Gives up an upgrade: closes the candidate, the session goes on over polling. */
     private void abandonUpgrade(WebSocketTransport t, String why, int closeCode) {
         synchronized (lock) {
-            if (upgradeCandidate == t) {
-                upgradeCandidate = null;
-                probed = false;
-                cancel(upgradeTimer);
-                upgradeTimer = null;
-                cancel(upgradeCheck);
-                upgradeCheck = null;
+            if (isCandidateLocked(t)) {
+                endUpgradeLocked();
                 if (state == SessionState.UPGRADING) {
                     transitionTo(SessionState.OPEN);
                 }
@@ -558,13 +601,7 @@ final class EngineSession implements EngineSocket {
             if (!state.isOpen()) {
                 return;
             }
-            candidate = upgradeCandidate;
-            upgradeCandidate = null;
-            probed = false;
-            cancel(upgradeTimer);
-            upgradeTimer = null;
-            cancel(upgradeCheck);
-            upgradeCheck = null;
+            candidate = endUpgradeLocked();
             transitionTo(SessionState.CLOSING);
             pendingCloseReason = reason;
             heartbeat.cancelLocked();
@@ -608,7 +645,22 @@ final class EngineSession implements EngineSocket {
      * lane). Only the first call has an effect.
      */
     void terminate(CloseReason reason, @Nullable String description, PollEnd end, int closeCode) {
+        terminate(reason, description, end, closeCode, true);
+    }
+
+    /**
+     * As {@link #terminate(CloseReason, String, PollEnd, int)}; {@code discardQueued} false keeps
+     * the inbound messages still waiting for the lane (they arrived before the client's own close
+     * packet), true drops them.
+     */
+    private void terminate(
+            CloseReason reason,
+            @Nullable String description,
+            PollEnd end,
+            int closeCode,
+            boolean discardQueued) {
         PollingTransport.Poll parked = null;
+        PollingExchange abandoned = null; // a POST still reading its body: nothing will use it
         List<Packet> leftover = List.of();
         WebSocketTransport ws;
         WebSocketTransport candidate;
@@ -619,22 +671,24 @@ final class EngineSession implements EngineSocket {
             }
             transitionTo(SessionState.CLOSED);
             server.remove(this); // from now on its sid is unknown
-            notifyClose = listeners.closeLocked(reason, description);
+            notifyClose = listeners.closeLocked(reason, description, discardQueued);
             if (polling != null && webSocket == null) {
                 parked = polling.takeParkedLocked();
             }
             if (parked != null && end == PollEnd.CLOSE) {
                 leftover = drainLocked();
             }
+            if (polling != null) {
+                abandoned = polling.takeReadingLocked();
+            }
+            if (parked == null && end == PollEnd.NOOP && polling != null && webSocket == null) {
+                noopForRacingPoll = true;
+                server.rememberClientClose(this);
+            }
             buffer.clear();
             ws = webSocket;
-            candidate = upgradeCandidate;
-            upgradeCandidate = null;
+            candidate = endUpgradeLocked();
             heartbeat.cancelLocked();
-            cancel(upgradeTimer);
-            upgradeTimer = null;
-            cancel(upgradeCheck);
-            upgradeCheck = null;
             cancel(closeTimer);
             closeTimer = null;
         }
@@ -650,6 +704,9 @@ final class EngineSession implements EngineSocket {
             List<Packet> last = new ArrayList<>(leftover);
             last.add(Packet.of(end == PollEnd.CLOSE ? PacketType.CLOSE : PacketType.NOOP));
             parked.answer(last);
+        }
+        if (abandoned != null) {
+            abandoned.abandonBody();
         }
         if (ws != null) {
             ws.closePeer(closeCode, reason.wire());

@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safety: safe for concurrent use.
  */
-final class LaneExecutors {
+public final class LaneExecutors {
     private static final System.Logger LOG = System.getLogger(LaneExecutors.class.getName());
 
     private LaneExecutors() {}
 
     /** The shared default executor. */
-    static Executor shared() {
+    public static Executor shared() {
         return Holder.SHARED;
     }
 

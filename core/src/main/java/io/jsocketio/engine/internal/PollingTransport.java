@@ -32,6 +32,7 @@ final class PollingTransport {
     private final int compressionThreshold;
     private @Nullable Poll parked; // guarded by session.lock
     private boolean postInFlight; // guarded by session.lock
+    private @Nullable PollingExchange reading; // guarded by session.lock: the POST being read
 
     PollingTransport(EngineSession session) {
         this.session = session;
@@ -40,6 +41,8 @@ final class PollingTransport {
 
     /** A GET, with the headers its answer will carry. */
     void onGet(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
+        // a GET racing the client's own close finds the session closed (see EngineSession): the
+        // first such GET is answered noop, later ones 400
         Poll poll = new Poll(exchange, headers, cors);
         exchange.onAbort(() -> onAbort(poll));
         List<Packet> out = null;
@@ -50,7 +53,11 @@ final class PollingTransport {
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
             if (state == SessionState.CLOSED) {
-                gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
+                if (session.takeNoopForRacingPollLocked()) {
+                    out = List.of(Packet.of(PacketType.NOOP)); // raced the client's close
+                } else {
+                    gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
+                }
             } else if (session.pollingLocked() != this) {
                 gone = EngineError.BAD_REQUEST; // upgraded since the registry lookup
             } else if (parked != null) {
@@ -100,6 +107,9 @@ final class PollingTransport {
         synchronized (session.lock) {
             overlap = postInFlight;
             postInFlight = true;
+            if (!overlap) {
+                reading = exchange;
+            }
         }
         if (overlap) {
             session.terminate(CloseReason.TRANSPORT_ERROR, "data request overlap from client");
@@ -129,7 +139,7 @@ final class PollingTransport {
                         // answered from the lane, after the message listeners saw these packets:
                         // what they send in reply is queued before the client's next GET, as in
                         // Node, where the listeners run before the answer is written
-                        session.lane().execute(() -> PollingResponses.ok(exchange, headers));
+                        session.runOnLane(() -> PollingResponses.ok(exchange, headers));
                     }
 
                     @Override
@@ -153,6 +163,7 @@ final class PollingTransport {
     private void postDone() {
         synchronized (session.lock) {
             postInFlight = false;
+            reading = null;
         }
     }
 
@@ -201,6 +212,13 @@ final class PollingTransport {
             session.finishClose();
         }
         poll.answer(out);
+    }
+
+    /** Takes the POST whose body is being read, to abandon it: its session ended. */
+    @Nullable PollingExchange takeReadingLocked() {
+        PollingExchange r = reading;
+        reading = null;
+        return r;
     }
 
     /** Whether a GET is parked, ready to carry packets now. */

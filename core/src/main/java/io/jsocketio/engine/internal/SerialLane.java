@@ -6,22 +6,31 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An executor that runs its tasks one at a time, in submission order, on a delegate executor: the
- * serial lane of one session (or the engine's lane for {@code connection_error} listeners). Never
- * two of its tasks run at once, and each task sees the effects of the ones before it.
+ * An executor that runs its tasks one at a time, in submission order: the serial lane of one
+ * session, of a server's callbacks, or of the engine's {@code connection_error} listeners. Never
+ * two of its tasks run at once, and each task sees the effects of the ones before it. This is the
+ * one serial-execution type of the code base (engine and Socket.IO layer alike).
+ *
+ * <p>Tasks run on the delegate executor ({@link #execute}), or, through {@link #runOrExecute}, on
+ * the calling thread when the lane is idle: the container thread that delivered a packet then
+ * decodes, dispatches, encodes and writes in one pass, with no hand-off, as Node's event loop does
+ * per connection. A thread already running a lane task never runs a second lane inline (no
+ * nesting); the task then goes to the delegate.
  *
  * <p>A task that throws is logged at WARNING and the lane goes on with the next one. After {@value
- * #BATCH} tasks in a row the lane hands its thread back to the delegate and queues itself again, so
- * one busy session cannot hold a pool thread forever.
+ * #BATCH} tasks in a row the lane hands its thread back and queues itself on the delegate again, so
+ * one busy session cannot hold a thread forever.
  *
- * <p>Thread-safety: {@link #execute} may be called from any thread, also from a task of this lane
- * (the new task then runs after the current one, never inside it).
+ * <p>Thread-safety: safe for concurrent use; {@link #execute} may be called from a task of this
+ * lane (the new task then runs after the current one, never inside it).
  */
-final class SerialLane implements Executor, Runnable {
+public final class SerialLane implements Executor, Runnable {
     private static final System.Logger LOG = System.getLogger(SerialLane.class.getName());
     private static final int BATCH = 64;
+    private static final ThreadLocal<@Nullable SerialLane> CURRENT = new ThreadLocal<>();
     private static final VarHandle SCHEDULED;
 
     static {
@@ -37,21 +46,53 @@ final class SerialLane implements Executor, Runnable {
     private final String name;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
-    /** 1 while a drain is queued on or running in the delegate; set through {@link #SCHEDULED}. */
+    /** 1 while a drain is queued on the delegate or running on some thread; see SCHEDULED. */
     @SuppressWarnings("unused")
     private volatile int scheduled;
 
-    SerialLane(Executor delegate, String name) {
+    /** A lane running its tasks on {@code delegate}; {@code name} appears in log records. */
+    public SerialLane(Executor delegate, String name) {
         this.delegate = delegate;
         this.name = name;
     }
 
+    /** Whether the calling thread is running a task of this lane. */
+    public boolean isCurrent() {
+        return CURRENT.get() == this;
+    }
+
+    /** Whether the calling thread is running a task of any lane. */
+    public static boolean onAnyLane() {
+        return CURRENT.get() != null;
+    }
+
+    /** Queues {@code task}; it runs on the delegate after every task submitted before it. */
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
         if (SCHEDULED.compareAndSet(this, 0, 1)) {
             submit();
         }
+    }
+
+    /**
+     * Runs {@code task} on the calling thread when the lane is idle (nothing queued, nothing
+     * running) and the thread runs no lane task already; otherwise queues it as {@link #execute}
+     * does. Returns whether it ran here. Tasks submitted meanwhile also run here, up to the batch
+     * limit.
+     */
+    public boolean runOrExecute(Runnable task) {
+        if (CURRENT.get() == null && tasks.isEmpty() && SCHEDULED.compareAndSet(this, 0, 1)) {
+            drain(task);
+            return true;
+        }
+        execute(task);
+        return false;
+    }
+
+    /** Whether tasks are waiting or running. */
+    public boolean isBusy() {
+        return scheduled != 0;
     }
 
     private void submit() {
@@ -70,12 +111,31 @@ final class SerialLane implements Executor, Runnable {
     /** Drains the queue; runs on the delegate. */
     @Override
     public void run() {
-        for (int n = 0; n < BATCH; n++) {
-            Runnable task = tasks.poll();
-            if (task == null) {
-                break;
+        drain(null);
+    }
+
+    private void drain(@Nullable Runnable first) {
+        SerialLane previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            int n = 0;
+            if (first != null) {
+                runSafely(first);
+                n++;
             }
-            runSafely(task);
+            for (; n < BATCH; n++) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    break;
+                }
+                runSafely(task);
+            }
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
         }
         if (!tasks.isEmpty()) {
             submit();

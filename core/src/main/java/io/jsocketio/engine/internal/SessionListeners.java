@@ -7,15 +7,22 @@ import io.jsocketio.engine.EngineSocket.MessageListener;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The message and close listeners of one session, and their calls on its lane: messages in arrival
- * order, then the close listeners exactly once, after every message that arrived before the close.
- * A listener that throws is logged at WARNING; the others still run and the session goes on.
+ * order, then the close listeners exactly once. Inbound messages run on the delivering thread when
+ * the lane is idle ({@link SerialLane#runOrExecute}); at most {@code maxQueued} of them wait for a
+ * busy lane, beyond which the delivering transport thread waits for the lane to catch up
+ * (back-pressure on that one sender). When the session ends for any reason but the client's own
+ * close packet, messages still waiting are dropped: nothing queued for a gone client runs after its
+ * session closed. A listener that throws is logged at WARNING; the others still run and the session
+ * goes on.
  *
  * <p>Thread-safety: its lists are guarded by the session's lock (copied on write, so calls run
- * without it); delivery happens on the lane only.
+ * without it); delivery happens on the lane only; the queue count is atomic and waiting happens on
+ * a monitor of its own, never with the session's lock held.
  */
 final class SessionListeners {
     private static final System.Logger LOG = System.getLogger(SessionListeners.class.getName());
@@ -23,6 +30,10 @@ final class SessionListeners {
     private final Object lock;
     private final String id;
     private final SerialLane lane;
+    private final boolean inline;
+    private final int maxQueued;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Object room = new Object(); // waited on while queued > maxQueued
     private List<MessageListener> messageListeners = List.of(); // guarded by lock
     private List<CloseListener> closeListeners = List.of(); // guarded by lock
     private @Nullable CloseReason closeReason; // guarded by lock; set when the session closed
@@ -31,10 +42,18 @@ final class SessionListeners {
     /** Set on the lane once the close listeners ran; later message deliveries are dropped. */
     private volatile boolean closeDelivered;
 
-    SessionListeners(Object lock, String id, SerialLane lane) {
+    /** Set when the session ended: waiting transports stop waiting. */
+    private volatile boolean ended;
+
+    /** Set when the session ended other than by the client's close packet: queued messages drop. */
+    private volatile boolean discardQueued;
+
+    SessionListeners(Object lock, String id, SerialLane lane, boolean inline, int maxQueued) {
         this.lock = lock;
         this.id = id;
         this.lane = lane;
+        this.inline = inline;
+        this.maxQueued = maxQueued;
     }
 
     void addMessageListener(MessageListener listener) {
@@ -58,10 +77,60 @@ final class SessionListeners {
         lane.execute(() -> notifyClose(List.of(listener), reason, description));
     }
 
-    /** Hands messages to the lane. */
-    void dispatch(@Nullable List<EngineMessage> messages) {
-        if (messages != null && !messages.isEmpty()) {
-            lane.execute(() -> deliver(messages));
+    /**
+     * Hands messages to the lane: runs them on this thread when the lane is idle (and inline
+     * dispatch is on), else queues them. Called by transports, without the session's lock; when
+     * {@code mayWait} and more than {@code maxQueued} messages wait, it returns only once the lane
+     * has worked the queue down to half of that, or the session ended.
+     */
+    void dispatch(@Nullable List<EngineMessage> messages, boolean mayWait) {
+        if (messages == null || messages.isEmpty()) {
+            return;
+        }
+        int n = messages.size();
+        queued.addAndGet(n);
+        Runnable task =
+                () -> {
+                    try {
+                        deliver(messages);
+                    } finally {
+                        delivered(n);
+                    }
+                };
+        if (inline) {
+            lane.runOrExecute(task);
+        } else {
+            lane.execute(task);
+        }
+        if (mayWait && queued.get() > maxQueued && !SerialLane.onAnyLane()) {
+            awaitRoom();
+        }
+    }
+
+    /** The number of inbound messages waiting for the lane. */
+    int queued() {
+        return queued.get();
+    }
+
+    private void delivered(int n) {
+        if (queued.addAndGet(-n) <= maxQueued / 2) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
+    }
+
+    private void awaitRoom() {
+        LOG.log(Level.DEBUG, () -> id + ": " + queued.get() + " inbound messages queued, waiting");
+        synchronized (room) {
+            while (queued.get() > maxQueued / 2 && !ended) {
+                try {
+                    room.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -69,9 +138,14 @@ final class SessionListeners {
      * Records the close (with the session's lock held) and returns the task that tells the close
      * listeners; run it on the lane once the lock is released.
      */
-    Runnable closeLocked(CloseReason reason, @Nullable String description) {
+    Runnable closeLocked(CloseReason reason, @Nullable String description, boolean discard) {
         closeReason = reason;
         closeDescription = description;
+        discardQueued = discard;
+        ended = true;
+        synchronized (room) {
+            room.notifyAll();
+        }
         List<CloseListener> listeners = closeListeners;
         closeListeners = List.of();
         // message listeners stay until the lane has delivered what arrived before the close
@@ -79,7 +153,7 @@ final class SessionListeners {
     }
 
     private void deliver(List<EngineMessage> messages) {
-        if (closeDelivered) {
+        if (closeDelivered || discardQueued) {
             return;
         }
         List<MessageListener> listeners;

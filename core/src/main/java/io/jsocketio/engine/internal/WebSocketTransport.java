@@ -1,13 +1,15 @@
 package io.jsocketio.engine.internal;
 
 import io.jsocketio.engine.CloseReason;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketFormatException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One WebSocket of a session: its current transport, or the candidate of an upgrade. Inbound frames
  * are size-checked and decoded on the container thread and handed to the session; outbound packets
- * are written one frame at a time, the next one from the completion of the previous (at most one
- * send in flight, as Tomcat requires).
+ * queue in the session (the one owner of their order) and are written in batches: everything queued
+ * when the previous batch completed goes to the peer in one {@link WebSocketPeer#send} (at most one
+ * batch in flight, as Tomcat requires).
  *
  * <p>Thread-safety: safe for concurrent use. Its mutable fields are guarded by the session's lock;
  * the write loop is serialized by a work counter so that a peer completing sends synchronously
@@ -132,8 +135,9 @@ final class WebSocketTransport implements WebSocketHandler {
     }
 
     /**
-     * Writes the next frame if none is in flight: first this WebSocket's own packets, then, when it
-     * is the session's current transport, the session's queue. When the session is closing and
+     * Writes what is queued if no batch is in flight: first this WebSocket's own packets, then,
+     * when it is the session's current transport, everything in the session's queue, as one batch
+     * (the peer writes a batch in as few writes as it can). When the session is closing and
      * everything went out, closes the WebSocket and ends the session.
      */
     void pump() {
@@ -146,39 +150,50 @@ final class WebSocketTransport implements WebSocketHandler {
     }
 
     private void step() {
-        Packet next;
+        List<Packet> batch;
         boolean finishClose = false;
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
             if (inFlight || peerClosed || state == SessionState.CLOSED) {
                 return;
             }
-            next = own.poll();
-            if (next == null && session.isCurrentLocked(this)) {
-                next = session.pollOutboundLocked();
-                finishClose = next == null && state == SessionState.CLOSING;
+            boolean current = session.isCurrentLocked(this);
+            if (own.isEmpty() && !(current && session.hasOutboundLocked())) {
+                if (current && state == SessionState.CLOSING) {
+                    finishClose = true;
+                } else {
+                    return;
+                }
+                batch = List.of();
+            } else {
+                batch = new ArrayList<>(own);
+                own.clear();
+                if (current) {
+                    session.drainLocked(batch);
+                }
+                inFlight = true;
             }
-            if (next == null && !finishClose) {
-                return;
-            }
-            inFlight = next != null;
         }
         if (finishClose) {
             session.finishClose();
             return;
         }
-        write(next);
+        write(batch);
     }
 
-    private void write(Packet packet) {
-        LOG.log(Level.TRACE, () -> session.id() + ": sending " + packet);
+    private void write(List<Packet> packets) {
         ProtocolRevision protocol = session.protocolRevision();
+        List<WebSocketFrame> frames;
         try {
-            if (protocol.isBinaryFrame(packet, clientSupportsBinary)) {
-                peer.sendBinary(ByteBuffer.wrap(protocol.encodeBinary(packet)), onSent);
-            } else {
-                peer.sendText(protocol.encodeText(packet), onSent);
+            frames = new ArrayList<>(packets.size());
+            for (Packet packet : packets) {
+                LOG.log(Level.TRACE, () -> session.id() + ": sending " + packet);
+                frames.add(
+                        protocol.isBinaryFrame(packet, clientSupportsBinary)
+                                ? WebSocketFrame.binary(protocol.encodeBinary(packet))
+                                : WebSocketFrame.text(protocol.encodeText(packet)));
             }
+            peer.send(frames, onSent);
         } catch (RuntimeException e) {
             onSent(e);
         }

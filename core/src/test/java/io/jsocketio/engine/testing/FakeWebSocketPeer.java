@@ -2,6 +2,7 @@ package io.jsocketio.engine.testing;
 
 import io.jsocketio.engine.EngineRequest;
 import io.jsocketio.engine.EngineServer;
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import java.nio.ByteBuffer;
@@ -29,6 +30,7 @@ public final class FakeWebSocketPeer implements WebSocketPeer {
     private boolean holdSends; // guarded by lock
     private int inFlight; // guarded by lock
     private int overlapping; // guarded by lock
+    private int batches; // guarded by lock
     private Integer closeCode; // guarded by lock
     private String closeReason; // guarded by lock
     private int closeCalls; // guarded by lock
@@ -91,25 +93,39 @@ public final class FakeWebSocketPeer implements WebSocketPeer {
     }
 
     @Override
-    public void sendText(String text, Consumer<Throwable> done) {
-        send(new Frame(text, null), done);
+    public void send(List<WebSocketFrame> batch, Consumer<Throwable> done) {
+        List<Frame> recorded = new ArrayList<>(batch.size());
+        for (WebSocketFrame f : batch) {
+            if (f.isText()) {
+                recorded.add(new Frame(f.text(), null));
+            } else {
+                ByteBuffer data = f.binary();
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                recorded.add(new Frame(null, bytes));
+            }
+        }
+        synchronized (lock) {
+            batches++;
+        }
+        record(recorded, done);
     }
 
-    @Override
-    public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        send(new Frame(null, bytes), done);
+    /** How many {@link #send} calls (batches) there were. */
+    public int batches() {
+        synchronized (lock) {
+            return batches;
+        }
     }
 
-    private void send(Frame frame, Consumer<Throwable> done) {
+    private void record(List<Frame> batch, Consumer<Throwable> done) {
         boolean now;
         synchronized (lock) {
             if (inFlight > 0) {
                 overlapping++;
             }
             inFlight++;
-            frames.add(frame);
+            frames.addAll(batch);
             now = !holdSends;
             if (!now) {
                 pending.add(done);

@@ -1,6 +1,8 @@
 package io.jsocketio.it.redis;
 
 import static io.jsocketio.it.redis.ClusterFixtures.TIMEOUT;
+import static io.jsocketio.it.redis.ClusterFixtures.array;
+import static io.jsocketio.it.redis.ClusterFixtures.binaryArg;
 import static io.jsocketio.it.redis.ClusterFixtures.command;
 import static io.jsocketio.it.redis.ClusterFixtures.connect;
 import static io.jsocketio.it.redis.ClusterFixtures.expectEvent;
@@ -34,8 +36,6 @@ import org.junit.jupiter.api.Test;
  * {@code @socket.io/redis-emitter} 5.1.0; npm socket.io-client clients on both servers.
  */
 class MixedClusterIT {
-    private static final String BIN = "AQID"; // bytes 1, 2, 3
-
     private static RedisServerProcess redis;
     private static JavaNode java;
     private static NodeProcess node;
@@ -50,7 +50,9 @@ class MixedClusterIT {
         redis = RedisServerProcess.start();
         java = JavaNode.start("java", redis.url());
         node = NodeProcess.start("redis-cluster-server.js", redis.url());
-        nodeUrl = "http://127.0.0.1:" + node.awaitEvent("listening", TIMEOUT).getInt("port");
+        nodeUrl =
+                "http://127.0.0.1:"
+                        + node.awaitEvent("listening", ClusterFixtures.STARTUP).getInt("port");
     }
 
     @AfterAll
@@ -73,10 +75,6 @@ class MixedClusterIT {
     @AfterEach
     void closeClients() {
         clients.close();
-    }
-
-    private static JsonObject binaryArg() {
-        return Json.createObjectBuilder().add("$bin", BIN).build();
     }
 
     private static JsonObject nodeAnswer(String event) {
@@ -392,13 +390,5 @@ class MixedClusterIT {
                 .filteredOn(line -> "main-marker".equals(line.getString("name", null)))
                 .extracting(line -> line.getString("id"))
                 .containsExactlyInAnyOrder("j1", "n1");
-    }
-
-    private static JsonArray array(String... values) {
-        var builder = Json.createArrayBuilder();
-        for (String v : values) {
-            builder.add(v);
-        }
-        return builder.build();
     }
 }

@@ -1,22 +1,28 @@
 package io.jsocketio.it.redis;
 
 import static io.jsocketio.it.redis.ClusterFixtures.TIMEOUT;
+import static io.jsocketio.it.redis.ClusterFixtures.awaitServerCount;
 import static io.jsocketio.it.redis.ClusterFixtures.connect;
+import static io.jsocketio.it.redis.ClusterFixtures.emitUntilHeard;
 import static io.jsocketio.it.redis.ClusterFixtures.expectEvent;
+import static io.jsocketio.it.redis.ClusterFixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.RemoteSocket;
 import io.jsocketio.it.redis.ClusterFixtures.JavaNode;
+import io.jsocketio.redis.RedisShardedAdapterFactory;
 import io.jsocketio.testkit.NodeProcess;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Redis goes away in the middle of a test and comes back on the same port. */
+/**
+ * Redis goes away in the middle of a test and comes back on the same port, under the pub/sub
+ * adapter and under the sharded one.
+ */
 class RedisRestartIT {
     private RedisServerProcess redis;
     private JavaNode a;
@@ -34,18 +40,23 @@ class RedisRestartIT {
         }
     }
 
-    private static Predicate<JsonObject> named(String id, String name) {
-        return NodeProcess.event("event", id).and(line -> name.equals(line.getString("name")));
+    private JavaNode node(String name, String adapter) {
+        return adapter.equals("sharded")
+                ? JavaNode.start(name, RedisShardedAdapterFactory.connect(redis.url()))
+                : JavaNode.start(name, redis.url());
     }
 
-    @Test
-    void localDeliveryContinuesWhileRedisIsDownAndTheClusterHealsWhenItReturns() throws Exception {
+    @ParameterizedTest(name = "{0} adapter")
+    @ValueSource(strings = {"pub/sub", "sharded"})
+    void localDeliveryContinuesWhileRedisIsDownAndTheClusterHealsWhenItReturns(String adapter)
+            throws Exception {
         redis = RedisServerProcess.start();
-        a = JavaNode.start("A", redis.url());
-        b = JavaNode.start("B", redis.url());
+        a = node("A", adapter);
+        b = node("B", adapter);
         clients = NodeProcess.start("sio-client.js", "4");
         String a1 = connect(clients, "a1", a.url());
         connect(clients, "b1", b.url());
+        awaitServerCount(a, 2);
 
         a.io().emit("before");
         expectEvent(clients, "a1", "before");
@@ -63,15 +74,7 @@ class RedisRestartIT {
         redis.restart();
 
         // Lettuce reconnects with a backoff: publish until B's client hears from A again
-        JsonObject after = null;
-        for (int attempt = 0; attempt < 120 && after == null; attempt++) {
-            a.io().emit("after", attempt);
-            try {
-                after = clients.await(named("b1", "after"), Duration.ofMillis(500));
-            } catch (AssertionError notYet) {
-                // not reconnected yet
-            }
-        }
+        JsonObject after = emitUntilHeard(n -> a.io().emit("after", n), clients, "b1", "after");
         assertThat(after).as("a broadcast from A reached B after the restart").isNotNull();
         // what was published while Redis was down is lost, never delivered late
         assertThat(clients.lines())
@@ -80,16 +83,18 @@ class RedisRestartIT {
                 .isEmpty();
 
         // and B's broadcasts reach A: both subscriptions are back
+        awaitServerCount(b, 2);
         b.io().emit("back");
         assertThat(clients.await(named("a1", "back"), TIMEOUT)).isNotNull();
         assertThat(clients.await(named("b1", "back"), TIMEOUT)).isNotNull();
     }
 
-    @Test
-    void aNamespaceCreatedWhileRedisIsDownJoinsTheClusterWhenItReturns() {
+    @ParameterizedTest(name = "{0} adapter")
+    @ValueSource(strings = {"pub/sub", "sharded"})
+    void aNamespaceCreatedWhileRedisIsDownJoinsTheClusterWhenItReturns(String adapter) {
         redis = RedisServerProcess.start();
-        a = JavaNode.start("A", redis.url());
-        b = JavaNode.start("B", redis.url());
+        a = node("A", adapter);
+        b = node("B", adapter);
         clients = NodeProcess.start("sio-client.js", "4");
 
         redis.kill();
@@ -105,15 +110,12 @@ class RedisRestartIT {
                         .add("forceNew", true)
                         .build());
         clients.awaitEvent("connect", "late-b", TIMEOUT);
-        JsonObject heard = null;
-        for (int attempt = 0; attempt < 120 && heard == null; attempt++) {
-            a.io().of("/late").emit("late-news", attempt);
-            try {
-                heard = clients.await(named("late-b", "late-news"), Duration.ofMillis(500));
-            } catch (AssertionError notYet) {
-                // not subscribed yet
-            }
-        }
+        JsonObject heard =
+                emitUntilHeard(
+                        n -> a.io().of("/late").emit("late-news", n),
+                        clients,
+                        "late-b",
+                        "late-news");
         assertThat(heard).as("a broadcast on /late from A reached B's client").isNotNull();
     }
 }

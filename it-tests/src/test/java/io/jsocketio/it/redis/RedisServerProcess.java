@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,10 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisServerProcess implements AutoCloseable {
     private final int port;
+    private final List<String> extraArgs;
     private volatile Process process;
 
-    private RedisServerProcess(int port) {
+    private RedisServerProcess(int port, List<String> extraArgs) {
         this.port = port;
+        this.extraArgs = List.copyOf(extraArgs);
         this.process = launch();
     }
 
@@ -30,21 +34,35 @@ final class RedisServerProcess implements AutoCloseable {
      * another port if the bind fails all the same.
      */
     static RedisServerProcess start() {
+        return start(List.of());
+    }
+
+    /**
+     * As {@link #start()}, with more {@code redis-server} arguments. With {@code --cluster-enabled
+     * yes} the cluster bus port (the port + 10000) must be free as well.
+     */
+    static RedisServerProcess start(List<String> extraArgs) {
         IllegalStateException last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 10; attempt++) {
             int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10000);
-            try (ServerSocket probe = new ServerSocket(port)) {
-                probe.getLocalPort();
-            } catch (IOException inUse) {
+            if (!free(port) || !free(port + 10000)) {
                 continue;
             }
             try {
-                return new RedisServerProcess(port);
+                return new RedisServerProcess(port, extraArgs);
             } catch (IllegalStateException e) {
                 last = e;
             }
         }
         throw last != null ? last : new IllegalStateException("no free port for redis-server");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            return probe.getLocalPort() == port;
+        } catch (IOException inUse) {
+            return false;
+        }
     }
 
     private static String binary() {
@@ -58,18 +76,20 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     private Process launch() {
-        ProcessBuilder builder =
-                new ProcessBuilder(
-                                binary(),
-                                "--port",
-                                Integer.toString(port),
-                                "--bind",
-                                "127.0.0.1",
-                                "--save",
-                                "",
-                                "--appendonly",
-                                "no")
-                        .redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        command.addAll(
+                List.of(
+                        binary(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no"));
+        command.addAll(extraArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         try {
             Process p = builder.start();
             CountDownLatch ready = new CountDownLatch(1);
@@ -124,6 +144,10 @@ final class RedisServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Kills the server (connections drop at once) and waits for it to exit. */

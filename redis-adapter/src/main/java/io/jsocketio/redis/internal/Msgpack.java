@@ -24,6 +24,9 @@ import org.msgpack.value.ValueType;
  * <p>Thread-safety: stateless.
  */
 public final class Msgpack {
+    /** The deepest nesting of arrays and maps accepted in one message. */
+    static final int MAX_DEPTH = 100;
+
     private Msgpack() {}
 
     /** Encodes a value tree. */
@@ -84,13 +87,32 @@ public final class Msgpack {
      */
     public static @Nullable Object decode(byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
-            return read(u);
+            return read(u, bytes.length, 0);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("malformed msgpack: " + e.getMessage(), e);
         }
     }
 
-    private static @Nullable Object read(MessageUnpacker u) throws IOException {
+    /**
+     * Reads one value of a message of {@code size} bytes. A length or count is checked against the
+     * bytes left before anything is allocated for it (each element takes at least one byte), and
+     * nesting is limited to {@value #MAX_DEPTH} levels, so a hostile message can neither exhaust
+     * the heap nor the stack.
+     */
+    private static int fits(int count, int bytesEach, MessageUnpacker u, int size)
+            throws IOException {
+        long left = size - u.getTotalReadBytes();
+        if (count < 0 || (long) count * bytesEach > left) {
+            throw new IOException("declared length " + count + " exceeds the message");
+        }
+        return count;
+    }
+
+    private static @Nullable Object read(MessageUnpacker u, int size, int depth)
+            throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException("nested deeper than " + MAX_DEPTH);
+        }
         MessageFormat format = u.getNextFormat();
         ValueType type = format.getValueType();
         switch (type) {
@@ -112,27 +134,27 @@ public final class Msgpack {
                 return u.unpackDouble();
             }
             case STRING -> {
-                int len = u.unpackRawStringHeader();
+                int len = fits(u.unpackRawStringHeader(), 1, u, size);
                 return new String(u.readPayload(len), StandardCharsets.UTF_8);
             }
             case BINARY -> {
-                int len = u.unpackBinaryHeader();
+                int len = fits(u.unpackBinaryHeader(), 1, u, size);
                 return u.readPayload(len);
             }
             case ARRAY -> {
-                int n = u.unpackArrayHeader();
+                int n = fits(u.unpackArrayHeader(), 1, u, size);
                 List<@Nullable Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    list.add(read(u));
+                    list.add(read(u, size, depth + 1));
                 }
                 return list;
             }
             case MAP -> {
-                int n = u.unpackMapHeader();
+                int n = fits(u.unpackMapHeader(), 2, u, size);
                 Map<String, @Nullable Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
-                    Object key = read(u);
-                    map.put(String.valueOf(key), read(u));
+                    Object key = read(u, size, depth + 1);
+                    map.put(String.valueOf(key), read(u, size, depth + 1));
                 }
                 return map;
             }
@@ -140,7 +162,7 @@ public final class Msgpack {
                 // notepack writes undefined as fixext 1 type 0 and Date as an extension: neither
                 // has a JSON equivalent; both read as null
                 var header = u.unpackExtensionTypeHeader();
-                u.readPayload(header.getLength());
+                u.readPayload(fits(header.getLength(), 1, u, size));
                 return null;
             }
             default -> throw new IOException("unsupported msgpack type " + type);

@@ -78,11 +78,17 @@ public abstract class Pending<T> {
     /** {@code serverSideEmitWithAck}: one acknowledgement per other server. */
     public static final class Emit extends Pending<List<Args>> {
         private final int numSub;
+        private final String key;
         private final Function<@Nullable Object, Args> reader;
         private final List<Args> responses = new ArrayList<>(); // guarded by lock
 
-        public Emit(int numSub, Function<@Nullable Object, Args> reader) {
+        /**
+         * @param numSub the answers awaited
+         * @param key the answer's field holding the acknowledgement value
+         */
+        public Emit(int numSub, String key, Function<@Nullable Object, Args> reader) {
             this.numSub = numSub;
+            this.key = key;
             this.reader = reader;
         }
 
@@ -90,7 +96,7 @@ public abstract class Pending<T> {
         public boolean onResponse(Map<String, @Nullable Object> response) {
             List<Args> done;
             synchronized (lock) {
-                responses.add(reader.apply(response.get("data")));
+                responses.add(reader.apply(response.get(key)));
                 if (responses.size() < numSub) {
                     return false;
                 }

@@ -15,7 +15,6 @@ import static io.jsocketio.redis.internal.Requests.uid;
 
 import io.jsocketio.Args;
 import io.jsocketio.RemoteSocket;
-import io.jsocketio.engine.Scheduler;
 import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.spi.AdapterContext;
 import io.jsocketio.spi.BroadcastOptions;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * from Redis is handled on the {@link RedisBus} thread; listeners run on the server's callback
  * lane.
  */
-public final class RedisAdapter extends LocalRoomsAdapter {
+public final class RedisAdapter extends LocalIndexAdapter {
     private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(RedisAdapter.class.getName());
 
@@ -54,8 +52,7 @@ public final class RedisAdapter extends LocalRoomsAdapter {
     private final String requestChannel;
     private final String responseChannel;
     private final String ownResponseChannel;
-    private final Map<String, Pending<?>> requests = new ConcurrentHashMap<>();
-    private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+    private final PendingRequests pending;
     private final RequestHandler requestHandler;
     private volatile boolean closed;
 
@@ -78,6 +75,7 @@ public final class RedisAdapter extends LocalRoomsAdapter {
         this.requestChannel = key + "-request#" + context.name() + "#";
         this.responseChannel = key + "-response#" + context.name() + "#";
         this.ownResponseChannel = responseChannel + uid + "#";
+        this.pending = new PendingRequests(context.scheduler());
         this.requestHandler =
                 new RequestHandler(
                         context,
@@ -86,7 +84,7 @@ public final class RedisAdapter extends LocalRoomsAdapter {
                         uid,
                         responseChannel,
                         specificResponseChannel,
-                        ackRequests::containsKey);
+                        pending::ownsAck);
     }
 
     @Override
@@ -179,12 +177,9 @@ public final class RedisAdapter extends LocalRoomsAdapter {
             request.put("type", (long) BROADCAST);
             request.put("packet", Values.packetToWire(p, false));
             request.put("opts", optsToWire(opts, true));
-            ackRequests.put(requestId, new AckRequest(clientCount, ack));
             Duration timeout = opts.flags().timeout();
-            scheduler()
-                    .schedule(
-                            timeout != null ? timeout : requestsTimeout,
-                            () -> ackRequests.remove(requestId));
+            pending.registerAck(
+                    requestId, timeout != null ? timeout : requestsTimeout, clientCount, ack);
             bus.publish(requestChannel, Msgpack.encode(request));
         }
         local.broadcastWithAck(p, opts, clientCount, ack);
@@ -227,42 +222,23 @@ public final class RedisAdapter extends LocalRoomsAdapter {
             return;
         }
         String requestId = id.toString();
-        AckRequest ackRequest = ackRequests.get(requestId);
-        if (ackRequest != null) {
+        if (pending.ownsAck(requestId)) {
             int type = response.get("type") instanceof Number n ? n.intValue() : -1;
             if (type == BROADCAST_CLIENT_COUNT && response.get("clientCount") instanceof Number n) {
-                ackRequest.clientCount().accept(n.intValue());
+                pending.onClientCount(requestId, n.intValue());
             } else if (type == BROADCAST_ACK) {
-                ackRequest.ack().accept(argsOf(response.get("packet")));
+                pending.onAck(requestId, argsOf(response.get("packet")));
             }
             return;
         }
-        Pending pending = requests.get(requestId);
-        if (pending != null && pending.onResponse(response)) {
-            requests.remove(requestId);
-        }
-    }
-
-    private Scheduler scheduler() {
-        return context.scheduler();
+        pending.onAnswer(requestId, response);
     }
 
     /** Publishes a request and registers what collects its answers, with the requests timeout. */
     private <T> CompletableFuture<T> request(
-            Map<String, @Nullable Object> body, Pending<T> pending, String what) {
+            Map<String, @Nullable Object> body, Pending<T> answers, String what) {
         String requestId = String.valueOf(body.get("requestId"));
-        requests.put(requestId, pending);
-        Scheduler.Cancellable timer =
-                scheduler()
-                        .schedule(
-                                requestsTimeout,
-                                () -> {
-                                    if (requests.remove(requestId) != null) {
-                                        pending.timeout(what);
-                                    }
-                                });
-        CompletableFuture<T> result = pending.result;
-        result.whenComplete((r, e) -> timer.cancel());
+        CompletableFuture<T> result = pending.await(requestId, answers, requestsTimeout, what);
         bus.publish(requestChannel, Values.toJsonText(body));
         return result;
     }
@@ -271,38 +247,21 @@ public final class RedisAdapter extends LocalRoomsAdapter {
 
     @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
-        CompletionStage<List<RemoteSocket>> localSockets = local.fetchSockets(opts);
-        if (opts.flags().local()) {
-            return localSockets;
-        }
-        return localSockets.thenCompose(
-                mine ->
-                        serverCountOrOne()
-                                .thenCompose(
-                                        numSub -> {
-                                            if (numSub <= 1) {
-                                                return CompletableFuture.completedFuture(mine);
-                                            }
-                                            Map<String, @Nullable Object> body =
-                                                    json(
-                                                            "uid",
-                                                            uid,
-                                                            "requestId",
-                                                            uid(),
-                                                            "type",
-                                                            (long) REMOTE_FETCH,
-                                                            "opts",
-                                                            optsToWire(opts, false));
-                                            return request(
-                                                    body,
-                                                    new Pending.Fetch(
-                                                            numSub,
-                                                            mine,
-                                                            o ->
-                                                                    SocketDetails.fromWire(
-                                                                            context, this, o)),
-                                                    "fetchSockets");
-                                        }));
+        return fetchFromCluster(
+                opts,
+                answers ->
+                        request(
+                                json(
+                                        "uid",
+                                        uid,
+                                        "requestId",
+                                        uid(),
+                                        "type",
+                                        (long) REMOTE_FETCH,
+                                        "opts",
+                                        optsToWire(opts, false)),
+                                answers,
+                                "fetchSockets"));
     }
 
     private void publishRoomRequest(int type, BroadcastOptions opts, String key, Object value) {
@@ -360,27 +319,20 @@ public final class RedisAdapter extends LocalRoomsAdapter {
 
     @Override
     public CompletionStage<List<Args>> serverSideEmitWithAck(SocketPacket packet) {
-        return serverCountOrOne()
-                .thenCompose(
-                        count -> {
-                            int numSub = count - 1;
-                            if (numSub <= 0) {
-                                return CompletableFuture.completedFuture(List.<Args>of());
-                            }
-                            Map<String, @Nullable Object> body =
-                                    json(
-                                            "uid",
-                                            uid,
-                                            "requestId",
-                                            uid(),
-                                            "type",
-                                            (long) SERVER_SIDE_EMIT,
-                                            "data",
-                                            Values.fromJson(packet.data(), packet.attachments()));
-                            return request(
-                                    body, new Pending.Emit(numSub, this::argsOf), "serverSideEmit");
-                        });
+        return emitToOthers(
+                "data",
+                answers ->
+                        request(
+                                json(
+                                        "uid",
+                                        uid,
+                                        "requestId",
+                                        uid(),
+                                        "type",
+                                        (long) SERVER_SIDE_EMIT,
+                                        "data",
+                                        Values.fromJson(packet.data(), packet.attachments())),
+                                answers,
+                                "serverSideEmit"));
     }
-
-    private record AckRequest(IntConsumer clientCount, Consumer<Args> ack) {}
 }

@@ -51,13 +51,7 @@ public final class RedisBus implements AutoCloseable {
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                         .build());
         client.addListener(new StateLogger());
-        this.inbound =
-                Executors.newSingleThreadExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "jsocketio-redis");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.inbound = Executors.newSingleThreadExecutor(DaemonThreads.named("jsocketio-redis"));
         this.pub = client.connect(ByteArrayCodec.INSTANCE);
         this.sub = client.connectPubSub(ByteArrayCodec.INSTANCE);
         sub.addListener(

@@ -14,16 +14,11 @@ import static io.jsocketio.redis.internal.Requests.json;
 import static io.jsocketio.redis.internal.Requests.optsFromWire;
 import static io.jsocketio.redis.internal.Requests.strings;
 
-import io.jsocketio.RemoteSocket;
-import io.jsocketio.parser.SocketPacket;
-import io.jsocketio.parser.SocketPacketType;
 import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
 import io.jsocketio.spi.BroadcastOptions;
 import io.jsocketio.spi.LocalSocket;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -106,13 +101,14 @@ final class RequestHandler {
                 }
                 local.fetchSockets(optsFromWire(request.get("opts")))
                         .thenAccept(
-                                sockets -> {
-                                    List<Object> out = new ArrayList<>();
-                                    for (RemoteSocket s : sockets) {
-                                        out.add(SocketDetails.toWire(s));
-                                    }
-                                    respond(request, json("requestId", requestId, "sockets", out));
-                                });
+                                sockets ->
+                                        respond(
+                                                request,
+                                                json(
+                                                        "requestId",
+                                                        requestId,
+                                                        "sockets",
+                                                        RemoteCalls.socketsToWire(sockets))));
             }
             case SERVER_SIDE_EMIT -> {
                 if (mine) {
@@ -162,49 +158,32 @@ final class RequestHandler {
 
     private void onServerSideEmit(
             Map<String, @Nullable Object> request, @Nullable Object requestId) {
-        if (!(request.get("data") instanceof List<?> data) || data.isEmpty()) {
-            return;
-        }
-        SocketPacket packet = Values.serverSideEvent(data, context.name());
-        if (requestId == null) {
-            context.onServerSideEmit(packet, null);
-            return;
-        }
-        context.onServerSideEmit(
-                packet,
-                reply -> {
-                    Object first = Values.firstArgument(reply);
-                    // the Node adapter always answers server-side emits on the common channel
-                    bus.publish(
-                            responseChannel,
-                            Values.toJsonText(
-                                    json(
-                                            "type",
-                                            (long) SERVER_SIDE_EMIT,
-                                            "requestId",
-                                            requestId,
-                                            "data",
-                                            first)));
-                });
+        RemoteCalls.serverSideEmit(
+                context,
+                request.get("data"),
+                requestId == null
+                        ? null
+                        : first ->
+                                // the Node adapter always answers server-side emits on the
+                                // common channel
+                                bus.publish(
+                                        responseChannel,
+                                        Values.toJsonText(
+                                                json(
+                                                        "type",
+                                                        (long) SERVER_SIDE_EMIT,
+                                                        "requestId",
+                                                        requestId,
+                                                        "data",
+                                                        first))));
     }
 
     private void onBroadcastRequest(Map<String, @Nullable Object> request, Object requestId) {
-        SocketPacket wire = Values.packetFromWire(request.get("packet"), context.name());
-        if (!wire.namespace().equals(context.name())) {
-            return;
-        }
-        long ackId = context.nextAckId();
-        SocketPacket packet =
-                new SocketPacket(
-                        SocketPacketType.EVENT,
-                        context.name(),
-                        ackId,
-                        wire.data(),
-                        wire.attachments());
-        BroadcastOptions opts = optsFromWire(request.get("opts"));
-        local.broadcastWithAck(
-                packet,
-                opts,
+        RemoteCalls.broadcastWithAck(
+                context,
+                local,
+                request.get("packet"),
+                optsFromWire(request.get("opts")),
                 count ->
                         respond(
                                 request,
@@ -216,24 +195,17 @@ final class RequestHandler {
                                                 requestId,
                                                 "clientCount",
                                                 (long) count))),
-                args -> {
-                    List<Object> values = args.toList();
-                    Object first = values.isEmpty() ? null : values.get(0);
-                    respond(
-                            request,
-                            Msgpack.encode(
-                                    json(
-                                            "type",
-                                            (long) BROADCAST_ACK,
-                                            "requestId",
-                                            requestId,
-                                            "packet",
-                                            first)));
-                });
-        Duration timeout = opts.flags().timeout();
-        if (timeout != null) {
-            context.scheduler().schedule(timeout, () -> local.removeAcks(ackId, opts));
-        }
+                first ->
+                        respond(
+                                request,
+                                Msgpack.encode(
+                                        json(
+                                                "type",
+                                                (long) BROADCAST_ACK,
+                                                "requestId",
+                                                requestId,
+                                                "packet",
+                                                first))));
     }
 
     private void respond(

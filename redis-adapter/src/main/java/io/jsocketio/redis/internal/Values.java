@@ -218,21 +218,6 @@ public final class Values {
         return out;
     }
 
-    /** A server-side event from another server: an EVENT whose data is {@code [event, ...args]}. */
-    public static SocketPacket serverSideEvent(List<?> data, String nsp) {
-        List<byte[]> attachments = new ArrayList<>();
-        JsonValue json = toJson(data, attachments);
-        return new SocketPacket(SocketPacketType.EVENT, nsp, null, json, attachments);
-    }
-
-    /** The first argument of an ACK packet as a value tree, or null when it has none. */
-    public static @Nullable Object firstArgument(SocketPacket ack) {
-        if (ack.data() instanceof JsonArray array && !array.isEmpty()) {
-            return fromJson(array.get(0), ack.attachments());
-        }
-        return null;
-    }
-
     /**
      * A packet read from a Node adapter or emitter message.
      *

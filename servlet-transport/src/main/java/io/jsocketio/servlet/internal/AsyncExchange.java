@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AsyncExchange implements PollingExchange, AsyncListener {
     private static final Logger LOG = System.getLogger(AsyncExchange.class.getName());
-    private static final int INITIAL_BUFFER_LIMIT = 64 * 1024;
+    private static final int CHUNK = 8192;
 
     private enum State {
         /** Waiting for the engine's answer. */
@@ -50,6 +50,7 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
     private State state = State.OPEN; // guarded by lock
     private @Nullable Runnable abortAction; // guarded by lock
     private boolean bodyRequested; // guarded by lock
+    private @Nullable BodyReader reader; // guarded by lock
 
     private AsyncExchange(
             HttpServletRequest request,
@@ -90,6 +91,9 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
             bodyRequested = true;
         }
         BodyReader reader = new BodyReader(maxBytes, callback);
+        synchronized (lock) {
+            this.reader = reader;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             // refused before a single byte is read
@@ -127,6 +131,34 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
             LOG.log(Level.DEBUG, () -> "could not start the response: " + e);
             finish();
         }
+    }
+
+    /**
+     * Stops the body read for good (the session ended): answers 400 with {@code Connection: close}
+     * so the container drops the connection instead of waiting for the rest of the body.
+     */
+    @Override
+    public void abandonBody() {
+        BodyReader r;
+        synchronized (lock) {
+            r = reader;
+        }
+        if (r == null || !r.abandon()) {
+            return;
+        }
+        LOG.log(
+                Level.DEBUG,
+                () -> "body read abandoned, its session ended: " + engineRequest.url());
+        respond(400, Map.of("Connection", "close"), new byte[0]);
+    }
+
+    /** The bytes the body buffer holds room for now (what a slow body costs). */
+    int bodyBufferCapacity() {
+        BodyReader r;
+        synchronized (lock) {
+            r = reader;
+        }
+        return r == null ? 0 : r.capacity();
     }
 
     @Override
@@ -213,11 +245,13 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
     private final class BodyReader implements jakarta.servlet.ReadListener {
         private final long maxBytes;
         private final BodyCallback callback;
-        private final byte[] chunk = new byte[8192];
         private @Nullable ServletInputStream in;
-        private byte[] buffer = new byte[0];
+        private byte[] buffer = new byte[0]; // grows with the bytes that arrived, never beyond cap
+        private long cap;
         private int size;
-        private boolean finished; // touched only by container callbacks, which never overlap
+        // set by container callbacks, which never overlap, and by abandon() from the engine
+        private final java.util.concurrent.atomic.AtomicBoolean done =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         BodyReader(long maxBytes, BodyCallback callback) {
             this.maxBytes = maxBytes;
@@ -226,16 +260,34 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
 
         void attach(ServletInputStream in, long declared) {
             this.in = in;
-            if (declared > 0) {
-                // trust a declared length only so far: it may be a lie
-                buffer = new byte[(int) Math.min(declared, INITIAL_BUFFER_LIMIT)];
+            // nothing is allocated for a declared length (it may be a lie, or arrive slowly): the
+            // buffer grows with the bytes that arrived, never beyond what was declared
+            cap = Math.min(maxBytes, Integer.MAX_VALUE - 8);
+            if (declared >= 0) {
+                cap = Math.min(cap, declared);
             }
+        }
+
+        boolean abandon() {
+            if (!done.compareAndSet(false, true)) {
+                return false;
+            }
+            buffer = new byte[0];
+            return true;
+        }
+
+        int capacity() {
+            return buffer.length;
         }
 
         @Override
         public void onDataAvailable() throws IOException {
             ServletInputStream input = Objects.requireNonNull(in);
-            while (!finished && input.isReady()) {
+            byte[] chunk = null; // per call: a reader waiting for slow bytes keeps none
+            while (!done.get() && input.isReady()) {
+                if (chunk == null) {
+                    chunk = new byte[CHUNK];
+                }
                 int n = input.read(chunk);
                 if (n < 0) {
                     return; // onAllDataRead follows
@@ -244,16 +296,15 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
                     tooLarge();
                     return;
                 }
-                append(n);
+                append(chunk, n);
             }
         }
 
         @Override
         public void onAllDataRead() {
-            if (finished) {
+            if (!done.compareAndSet(false, true)) {
                 return;
             }
-            finished = true;
             byte[] body = size == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, size);
             buffer = new byte[0];
             callback.onBody(body);
@@ -261,20 +312,18 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
 
         @Override
         public void onError(Throwable error) {
-            if (finished) {
+            if (!done.compareAndSet(false, true)) {
                 return;
             }
-            finished = true;
             buffer = new byte[0];
             LOG.log(Level.DEBUG, () -> "could not read a polling body: " + error);
             callback.onError(error);
         }
 
         void tooLarge() {
-            if (finished) {
+            if (!done.compareAndSet(false, true)) {
                 return;
             }
-            finished = true;
             buffer = new byte[0];
             LOG.log(
                     Level.DEBUG,
@@ -282,10 +331,10 @@ public final class AsyncExchange implements PollingExchange, AsyncListener {
             callback.onTooLarge();
         }
 
-        private void append(int n) {
+        private void append(byte[] chunk, int n) {
             if (size + n > buffer.length) {
                 long grown = Math.max((long) buffer.length * 2, (long) size + n);
-                long capped = Math.min(grown, Math.min(maxBytes, Integer.MAX_VALUE - 8));
+                long capped = Math.max(Math.min(grown, cap), (long) size + n);
                 buffer = java.util.Arrays.copyOf(buffer, (int) capped);
             }
             System.arraycopy(chunk, 0, buffer, size, n);

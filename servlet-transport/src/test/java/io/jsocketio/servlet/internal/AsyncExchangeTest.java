@@ -222,6 +222,37 @@ class AsyncExchangeTest {
     }
 
     @Test
+    void aSlowBodyHoldsRoomOnlyForTheBytesThatArrivedNotItsDeclaredLength() throws IOException {
+        servlet.contentLength = 1_000_000;
+        AsyncExchange exchange = start();
+
+        exchange.readBody(1_000_000, recorder());
+        servlet.input.arrive("4".getBytes(UTF_8));
+        servlet.input.arrive("h".getBytes(UTF_8));
+        servlet.input.arrive("i".getBytes(UTF_8));
+
+        assertThat(exchange.bodyBufferCapacity()).isBetween(3, 6);
+    }
+
+    @Test
+    void aBodyReadAbandonedWhenItsSessionEndedAnswers400AndClosesTheConnection()
+            throws IOException {
+        servlet.contentLength = 1_000_000;
+        AsyncExchange exchange = start();
+        exchange.readBody(1_000_000, recorder());
+        servlet.input.arrive("4".getBytes(UTF_8));
+
+        exchange.abandonBody();
+        servlet.input.arrive("more".getBytes(UTF_8));
+        servlet.input.listener.onError(new IOException("closed"));
+
+        assertThat(servlet.status).isEqualTo(400);
+        assertThat(servlet.headers).containsEntry("Connection", "close");
+        assertThat(events).isEmpty();
+        assertThat(exchange.bodyBufferCapacity()).isZero();
+    }
+
+    @Test
     void reportsAReadErrorOnce() throws IOException {
         AsyncExchange exchange = start();
 

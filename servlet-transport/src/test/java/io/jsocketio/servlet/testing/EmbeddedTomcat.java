@@ -54,6 +54,25 @@ public final class EmbeddedTomcat implements AutoCloseable {
         return port;
     }
 
+    /**
+     * How many client connections the connector holds open now (its descriptors). The endpoint's
+     * own count also holds a slot for the acceptor while it waits, so its set of connections is
+     * read instead.
+     */
+    public long openConnections() {
+        try {
+            var getEndpoint =
+                    org.apache.coyote.AbstractProtocol.class.getDeclaredMethod("getEndpoint");
+            getEndpoint.setAccessible(true);
+            var endpoint =
+                    (org.apache.tomcat.util.net.AbstractEndpoint<?, ?>)
+                            getEndpoint.invoke(tomcat.getConnector().getProtocolHandler());
+            return endpoint.getConnections().size();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read Tomcat's connections", e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try {

@@ -19,8 +19,13 @@ import org.jspecify.annotations.Nullable;
  * io.jsocketio.engine.EngineServer#handleWebSocket} on open and feeds the returned handler every
  * whole text and binary message, the close and the errors. The container's message size limits are
  * set to the engine's {@code maxHttpBufferSize}, so a bigger message is refused by the container
- * with close code 1009 before it is buffered whole; the engine's own idle detection (heartbeat)
- * replaces the container's idle timeout.
+ * with close code 1009 before it is buffered whole.
+ *
+ * <p>Bounded lifetime after a session end: the container's idle timeout is {@code pingInterval +
+ * pingTimeout + closeTimeout} (the heartbeat ends a silent session well before), and once the
+ * server sent its close frame the connection is dropped {@code closeTimeout} later (30 s by
+ * default, as Node's {@code ws}) if the client neither answers nor closes: the peer lowers the idle
+ * timeout to it (Jetty) and sets Tomcat's session close timeout.
  *
  * <p>Thread-safety: one instance per connection; JSR-356 calls it one event at a time.
  */
@@ -57,9 +62,10 @@ public final class EngineEndpoint extends Endpoint {
         int limit = (int) Math.min(options.maxHttpBufferSize(), Integer.MAX_VALUE - 8);
         session.setMaxTextMessageBufferSize(limit);
         session.setMaxBinaryMessageBufferSize(limit);
-        session.setMaxIdleTimeout(0);
         long sendTimeout = options.pingInterval().plus(options.pingTimeout()).toMillis();
-        SessionPeer opened = new SessionPeer(session, request, sendTimeout);
+        long closeTimeout = options.closeTimeout().toMillis();
+        session.setMaxIdleTimeout(sendTimeout + closeTimeout);
+        SessionPeer opened = new SessionPeer(session, request, sendTimeout, closeTimeout);
         peer = opened;
         WebSocketHandler h = mount.engine().handleWebSocket(opened);
         handler = h;

@@ -3,6 +3,7 @@ package io.jsocketio.websocket.internal;
 import static io.jsocketio.servlet.testing.Proxies.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.servlet.internal.RequestSnapshot;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -92,51 +93,62 @@ class SessionPeerTest {
         assertThat(sendTimeout).isEqualTo(5000);
     }
 
+    private static List<WebSocketFrame> texts(String... texts) {
+        return java.util.Arrays.stream(texts).map(WebSocketFrame::text).toList();
+    }
+
     @Test
-    void queuesSendsWhileOneIsInFlightAndSendsTheNextFromTheCallback() {
+    void writesABatchFrameByFrameTheNextFromTheCallback() {
         SessionPeer peer = peer();
 
-        peer.sendText("a", e -> completions.add("a " + e));
-        peer.sendBinary(ByteBuffer.wrap(new byte[3]), e -> completions.add("b " + e));
-        peer.sendText("c", e -> completions.add("c " + e));
+        peer.send(
+                List.of(
+                        WebSocketFrame.text("a"),
+                        WebSocketFrame.binary(new byte[3]),
+                        WebSocketFrame.text("c")),
+                e -> completions.add("batch " + e));
         assertThat(wire).containsExactly("a");
 
         completeNext();
         assertThat(wire).containsExactly("a", "binary:3");
         completeNext();
+        assertThat(completions).isEmpty();
         completeNext();
 
         assertThat(wire).containsExactly("a", "binary:3", "c");
-        assertThat(completions).containsExactly("a null", "b null", "c null");
+        assertThat(completions).containsExactly("batch null");
         assertThat(overlapping).isZero();
     }
 
     @Test
-    void drainsSendsCompletedOnTheCallingThreadWithoutRecursion() {
-        completeInline = true;
+    void refusesASecondBatchWhileOneIsInFlight() {
         SessionPeer peer = peer();
-        int count = 100_000;
-        // each completion sends the next, as an engine flushing its buffer would
-        Runnable[] sendNext = new Runnable[1];
-        int[] sent = {0};
-        sendNext[0] =
-                () -> {
-                    if (sent[0] < count) {
-                        sent[0]++;
-                        peer.sendText("m", e -> sendNext[0].run());
-                    }
-                };
+        peer.send(texts("a"), e -> completions.add("a " + e));
 
-        sendNext[0].run();
+        peer.send(texts("b"), e -> completions.add("b " + (e == null ? "ok" : "refused")));
 
-        assertThat(wire).hasSize(count);
+        assertThat(wire).containsExactly("a");
+        assertThat(completions).containsExactly("b refused");
     }
 
     @Test
-    void closesOnlyAfterTheSendsAlreadyAccepted() {
+    void writesSendsCompletedOnTheCallingThreadWithoutRecursion() {
+        completeInline = true;
         SessionPeer peer = peer();
-        peer.sendText("4last", e -> completions.add("last " + e));
-        peer.sendText("1", e -> completions.add("close packet " + e));
+        int count = 100_000;
+        String[] frames = new String[count];
+        java.util.Arrays.fill(frames, "m");
+
+        peer.send(texts(frames), e -> completions.add("done " + e));
+
+        assertThat(wire).hasSize(count);
+        assertThat(completions).containsExactly("done null");
+    }
+
+    @Test
+    void closesOnlyAfterTheBatchInFlight() {
+        SessionPeer peer = peer();
+        peer.send(texts("4last", "1"), e -> completions.add("batch " + e));
 
         peer.close(1000, "");
         assertThat(closedWith).isNull();
@@ -144,7 +156,7 @@ class SessionPeerTest {
         completeNext();
 
         assertThat(wire).containsExactly("4last", "1", "close:1000");
-        assertThat(completions).containsExactly("last null", "close packet null");
+        assertThat(completions).containsExactly("batch null");
     }
 
     @Test
@@ -152,7 +164,7 @@ class SessionPeerTest {
         SessionPeer peer = peer();
         peer.close(1000, "");
 
-        peer.sendText("4late", e -> completions.add(String.valueOf(e)));
+        peer.send(texts("4late"), e -> completions.add(String.valueOf(e)));
 
         assertThat(wire).containsExactly("close:1000");
         assertThat(completions).singleElement().asString().contains("closed");
@@ -169,20 +181,19 @@ class SessionPeerTest {
     }
 
     @Test
-    void failsQueuedSendsWhenTheContainerReportsTheEnd() {
+    void failsTheRestOfABatchWhenTheContainerReportsTheEnd() {
         SessionPeer peer = peer();
-        peer.sendText("a", e -> completions.add("a " + (e == null ? "ok" : "failed")));
-        peer.sendText("b", e -> completions.add("b " + (e == null ? "ok" : "failed")));
+        peer.send(texts("a", "b"), e -> completions.add(e == null ? "ok" : "failed"));
 
         peer.terminated();
         inFlight.poll().onResult(new SendResult(new IOException("reset")));
 
         assertThat(wire).containsExactly("a");
-        assertThat(completions).containsExactly("b failed", "a failed");
+        assertThat(completions).containsExactly("failed");
     }
 
     @Test
-    void reportsAContainerThatRefusesASendAsAFailedSend() {
+    void reportsAContainerThatRefusesASendAsAFailedBatch() {
         SessionPeer peer = peer();
         open = false;
         SessionPeer broken =
@@ -203,10 +214,9 @@ class SessionPeerTest {
                         peer.request(),
                         0);
 
-        broken.sendText("a", e -> completions.add("a " + e.getMessage()));
-        broken.sendText("b", e -> completions.add("b " + e.getMessage()));
+        broken.send(texts("a", "b"), e -> completions.add("batch " + e.getMessage()));
 
-        assertThat(completions).containsExactly("a closed", "b closed");
+        assertThat(completions).containsExactly("batch closed");
     }
 
     @Test

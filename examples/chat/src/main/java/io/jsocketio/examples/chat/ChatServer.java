@@ -17,9 +17,11 @@ public final class ChatServer implements AutoCloseable {
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
     private final Server io;
+    private final ChatOps ops;
 
-    private ChatServer(Server io) {
+    private ChatServer(Server io, ChatOps ops) {
         this.io = io;
+        this.ops = ops;
     }
 
     /**
@@ -37,7 +39,9 @@ public final class ChatServer implements AutoCloseable {
                         .build();
         Server io = new Server(port, options);
         ChatApp.install(io);
-        return new ChatServer(io);
+        int metricsPort = port == 0 ? 0 : Integer.parseInt(env("METRICS_PORT", "9464"));
+        ChatOps ops = ChatOps.install(io, System.getenv("ADMIN_PASSWORD"), host, metricsPort);
+        return new ChatServer(io, ops);
     }
 
     /** The port the server listens on. */
@@ -45,9 +49,33 @@ public final class ChatServer implements AutoCloseable {
         return io.port().orElseThrow();
     }
 
+    /** The Socket.IO server. */
+    Server io() {
+        return io;
+    }
+
+    /** The admin UI's password (user {@code admin}). */
+    public String adminPassword() {
+        return ops.password();
+    }
+
+    /** The port of {@code /metrics}. */
+    public int metricsPort() {
+        return ops.metricsPort();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
     @Override
     public void close() {
-        io.close();
+        try {
+            io.close();
+        } finally {
+            ops.close();
+        }
     }
 
     /**
@@ -61,6 +89,22 @@ public final class ChatServer implements AutoCloseable {
         String shown = "0.0.0.0".equals(host) ? "localhost" : host;
         System.out.println(
                 "jsocketio chat: open http://" + shown + ":" + server.port() + " (Ctrl+C stops)");
+        System.out.println(
+                "admin UI: http://"
+                        + shown
+                        + ":"
+                        + server.port()
+                        + "/admin/ (server URL http://"
+                        + shown
+                        + ":"
+                        + server.port()
+                        + ", user admin, password "
+                        + server.adminPassword()
+                        + "); metrics: http://"
+                        + shown
+                        + ":"
+                        + server.metricsPort()
+                        + "/metrics");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

@@ -1,13 +1,16 @@
 package io.jsocketio.redis.streams.internal;
 
+import static io.jsocketio.redis.internal.ClusterMessages.BROADCAST_ACK;
+import static io.jsocketio.redis.internal.ClusterMessages.BROADCAST_CLIENT_COUNT;
+import static io.jsocketio.redis.internal.ClusterMessages.FETCH_SOCKETS_RESPONSE;
+import static io.jsocketio.redis.internal.ClusterMessages.SERVER_SIDE_EMIT_RESPONSE;
+
+import io.jsocketio.redis.internal.ClusterMessages;
 import io.jsocketio.redis.internal.Msgpack;
 import io.jsocketio.redis.internal.Values;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,34 +25,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param uid the sending server's id
  * @param nsp the namespace
- * @param type one of the type constants
+ * @param type one of the types of {@link ClusterMessages}
  * @param data the payload as a value tree ({@link Values}), or null
  */
 record ClusterMessage(
         String uid, String nsp, int type, @Nullable Map<String, @Nullable Object> data) {
-    static final int BROADCAST = 3;
-    static final int SOCKETS_JOIN = 4;
-    static final int SOCKETS_LEAVE = 5;
-    static final int DISCONNECT_SOCKETS = 6;
-    static final int FETCH_SOCKETS = 7;
-    static final int FETCH_SOCKETS_RESPONSE = 8;
-    static final int SERVER_SIDE_EMIT = 9;
-    static final int SERVER_SIDE_EMIT_RESPONSE = 10;
-    static final int BROADCAST_CLIENT_COUNT = 11;
-    static final int BROADCAST_ACK = 12;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     ClusterMessage {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(nsp, "nsp");
-    }
-
-    /** A random id of 8 bytes in hex, as the Node adapter makes server and request ids. */
-    static String randomId() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     /** A field of the data, or null. */
@@ -76,7 +59,7 @@ record ClusterMessage(
         if (data != null) {
             out.put(
                     "data",
-                    hasBinary(data)
+                    ClusterMessages.hasBinary(data)
                             ? Base64.getEncoder().encodeToString(Msgpack.encode(data))
                             : new String(Values.toJsonText(data), StandardCharsets.UTF_8));
         }
@@ -165,19 +148,5 @@ record ClusterMessage(
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
-    }
-
-    /** Whether a value tree holds a byte array anywhere. */
-    static boolean hasBinary(@Nullable Object value) {
-        if (value instanceof byte[]) {
-            return true;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().anyMatch(ClusterMessage::hasBinary);
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.values().stream().anyMatch(ClusterMessage::hasBinary);
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.jsocketio.redis.streams.internal;
 
 import io.jsocketio.parser.SocketPacket;
+import io.jsocketio.redis.internal.ClusterMessages;
 import io.jsocketio.redis.internal.Msgpack;
 import io.jsocketio.redis.internal.RedisBus;
 import io.jsocketio.redis.internal.Requests;
@@ -158,7 +159,7 @@ final class SessionStore {
             SessionToPersist session, StreamMessage<byte[], byte[]> entry, List<SocketPacket> out) {
         Map<String, String> fields = ClusterMessage.fields(entry.getBody());
         if (!nsp.equals(fields.get("nsp"))
-                || !String.valueOf(ClusterMessage.BROADCAST).equals(fields.get("type"))) {
+                || !String.valueOf(ClusterMessages.BROADCAST).equals(fields.get("type"))) {
             return;
         }
         try {

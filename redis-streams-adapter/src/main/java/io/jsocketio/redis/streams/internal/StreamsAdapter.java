@@ -1,29 +1,30 @@
 package io.jsocketio.redis.streams.internal;
 
+import static io.jsocketio.redis.internal.ClusterMessages.BROADCAST;
+import static io.jsocketio.redis.internal.ClusterMessages.BROADCAST_ACK;
+import static io.jsocketio.redis.internal.ClusterMessages.BROADCAST_CLIENT_COUNT;
+import static io.jsocketio.redis.internal.ClusterMessages.DISCONNECT_SOCKETS;
+import static io.jsocketio.redis.internal.ClusterMessages.FETCH_SOCKETS;
+import static io.jsocketio.redis.internal.ClusterMessages.FETCH_SOCKETS_RESPONSE;
+import static io.jsocketio.redis.internal.ClusterMessages.SERVER_SIDE_EMIT;
+import static io.jsocketio.redis.internal.ClusterMessages.SERVER_SIDE_EMIT_RESPONSE;
+import static io.jsocketio.redis.internal.ClusterMessages.SOCKETS_JOIN;
+import static io.jsocketio.redis.internal.ClusterMessages.SOCKETS_LEAVE;
 import static io.jsocketio.redis.internal.Requests.json;
 import static io.jsocketio.redis.internal.Requests.optsFromWire;
 import static io.jsocketio.redis.internal.Requests.optsToWire;
 import static io.jsocketio.redis.internal.Requests.strings;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.BROADCAST;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.BROADCAST_ACK;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.BROADCAST_CLIENT_COUNT;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.DISCONNECT_SOCKETS;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.FETCH_SOCKETS;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.FETCH_SOCKETS_RESPONSE;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.SERVER_SIDE_EMIT;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.SERVER_SIDE_EMIT_RESPONSE;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.SOCKETS_JOIN;
-import static io.jsocketio.redis.streams.internal.ClusterMessage.SOCKETS_LEAVE;
 
 import io.jsocketio.Args;
 import io.jsocketio.ConnectionStateRecovery;
 import io.jsocketio.RemoteSocket;
 import io.jsocketio.parser.SocketPacket;
-import io.jsocketio.parser.SocketPacketType;
-import io.jsocketio.redis.internal.LocalRoomsAdapter;
+import io.jsocketio.redis.internal.ClusterMessages;
+import io.jsocketio.redis.internal.LocalIndexAdapter;
 import io.jsocketio.redis.internal.Pending;
+import io.jsocketio.redis.internal.PendingRequests;
 import io.jsocketio.redis.internal.RedisBus;
-import io.jsocketio.redis.internal.SocketDetails;
+import io.jsocketio.redis.internal.RemoteCalls;
 import io.jsocketio.redis.internal.Values;
 import io.jsocketio.spi.AdapterContext;
 import io.jsocketio.spi.BroadcastOptions;
@@ -41,7 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
@@ -61,19 +61,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: safe for concurrent use; never blocks. What arrives from Redis is handled on
  * the bus's inbound thread.
  */
-public final class StreamsAdapter extends LocalRoomsAdapter {
+public final class StreamsAdapter extends LocalIndexAdapter {
     private static final System.Logger LOG = System.getLogger(StreamsAdapter.class.getName());
 
     private final RedisBus bus;
     private final StreamsSettings settings;
     private final Runnable onClose;
-    private final String uid = ClusterMessage.randomId();
+    private final String uid = ClusterMessages.randomId();
     private final String publicChannel;
     private final String privateChannel;
     private final byte[] stream;
     private final SessionStore sessions;
-    private final Map<String, Pending<?>> requests = new ConcurrentHashMap<>();
-    private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+    private final PendingRequests pending;
 
     /**
      * The adapter of the namespace {@code context} describes.
@@ -92,6 +91,7 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
         this.sessions =
                 new SessionStore(
                         bus, settings.streamName(), settings.sessionKeyPrefix(), context.name());
+        this.pending = new PendingRequests(context.scheduler());
     }
 
     @Override
@@ -200,13 +200,13 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
             Consumer<Args> ack) {
         SocketPacket p = own(packet);
         if (!opts.flags().local()) {
-            String requestId = ClusterMessage.randomId();
-            ackRequests.put(requestId, new AckRequest(clientCount, ack));
+            String requestId = ClusterMessages.randomId();
             Duration timeout = opts.flags().timeout();
-            context.scheduler()
-                    .schedule(
-                            timeout != null ? timeout : settings.requestsTimeout(),
-                            () -> ackRequests.remove(requestId));
+            pending.registerAck(
+                    requestId,
+                    timeout != null ? timeout : settings.requestsTimeout(),
+                    clientCount,
+                    ack);
             publish(
                     message(
                             BROADCAST,
@@ -258,38 +258,18 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
 
     @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
-        CompletionStage<List<RemoteSocket>> localSockets = local.fetchSockets(opts);
-        if (opts.flags().local()) {
-            return localSockets;
-        }
-        return localSockets.thenCompose(
-                mine ->
-                        serverCountOrOne()
-                                .thenCompose(
-                                        count -> {
-                                            if (count <= 1) {
-                                                return CompletableFuture.completedFuture(mine);
-                                            }
-                                            String requestId = ClusterMessage.randomId();
-                                            Pending.Fetch pending =
-                                                    new Pending.Fetch(
-                                                            count,
-                                                            mine,
-                                                            o ->
-                                                                    SocketDetails.fromWire(
-                                                                            context, this, o));
-                                            return request(
-                                                    requestId,
-                                                    pending,
-                                                    message(
-                                                            FETCH_SOCKETS,
-                                                            json(
-                                                                    "opts",
-                                                                    optsToWire(opts, true),
-                                                                    "requestId",
-                                                                    requestId)),
-                                                    "fetchSockets");
-                                        }));
+        return fetchFromCluster(
+                opts,
+                answers -> {
+                    String requestId = ClusterMessages.randomId();
+                    return request(
+                            requestId,
+                            answers,
+                            message(
+                                    FETCH_SOCKETS,
+                                    json("opts", optsToWire(opts, true), "requestId", requestId)),
+                            "fetchSockets");
+                });
     }
 
     @Override
@@ -302,43 +282,30 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
 
     @Override
     public CompletionStage<List<Args>> serverSideEmitWithAck(SocketPacket packet) {
-        return serverCountOrOne()
-                .thenCompose(
-                        count -> {
-                            if (count <= 1) {
-                                return CompletableFuture.completedFuture(List.<Args>of());
-                            }
-                            String requestId = ClusterMessage.randomId();
-                            return request(
-                                    requestId,
-                                    new Pending.Emit(count - 1, this::argsOf),
-                                    message(
-                                            SERVER_SIDE_EMIT,
-                                            json(
-                                                    "requestId",
-                                                    requestId,
-                                                    "packet",
-                                                    Values.fromJson(
-                                                            packet.data(), packet.attachments()))),
-                                    "serverSideEmit");
-                        });
+        return emitToOthers(
+                "packet",
+                answers -> {
+                    String requestId = ClusterMessages.randomId();
+                    return request(
+                            requestId,
+                            answers,
+                            message(
+                                    SERVER_SIDE_EMIT,
+                                    json(
+                                            "requestId",
+                                            requestId,
+                                            "packet",
+                                            Values.fromJson(packet.data(), packet.attachments()))),
+                            "serverSideEmit");
+                });
     }
 
     private <T> CompletableFuture<T> request(
-            String requestId, Pending<T> pending, ClusterMessage message, String what) {
-        requests.put(requestId, pending);
-        var timer =
-                context.scheduler()
-                        .schedule(
-                                settings.requestsTimeout(),
-                                () -> {
-                                    if (requests.remove(requestId) != null) {
-                                        pending.timeout(what);
-                                    }
-                                });
-        pending.result.whenComplete((r, e) -> timer.cancel());
+            String requestId, Pending<T> awaited, ClusterMessage message, String what) {
+        CompletableFuture<T> result =
+                pending.await(requestId, awaited, settings.requestsTimeout(), what);
         publish(message);
-        return pending.result;
+        return result;
     }
 
     // ---- recovery
@@ -390,12 +357,13 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
         switch (message.type()) {
             case BROADCAST -> {
                 Object requestId = message.get("requestId");
-                SocketPacket packet = Values.packetFromWire(message.get("packet"), context.name());
                 BroadcastOptions opts = optsFromWire(message.get("opts"));
                 if (requestId != null) {
-                    onBroadcastWithAck(message.uid(), requestId.toString(), packet, opts);
+                    onBroadcastWithAck(
+                            message.uid(), requestId.toString(), message.get("packet"), opts);
                 } else {
-                    SocketPacket p = own(packet);
+                    SocketPacket p =
+                            own(Values.packetFromWire(message.get("packet"), context.name()));
                     local.broadcast(withOffset(p, opts, offset), opts);
                 }
             }
@@ -419,38 +387,25 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
     }
 
     private void onBroadcastWithAck(
-            String requester, String requestId, SocketPacket wire, BroadcastOptions opts) {
-        long ackId = context.nextAckId();
-        SocketPacket packet =
-                new SocketPacket(
-                        SocketPacketType.EVENT,
-                        context.name(),
-                        ackId,
-                        wire.data(),
-                        wire.attachments());
-        local.broadcastWithAck(
-                packet,
+            String requester,
+            String requestId,
+            @Nullable Object wirePacket,
+            BroadcastOptions opts) {
+        RemoteCalls.broadcastWithAck(
+                context,
+                local,
+                wirePacket,
                 opts,
                 count ->
                         respond(
                                 requester,
                                 BROADCAST_CLIENT_COUNT,
                                 json("requestId", requestId, "clientCount", (long) count)),
-                args -> {
-                    List<Object> values = args.toList();
-                    respond(
-                            requester,
-                            BROADCAST_ACK,
-                            json(
-                                    "requestId",
-                                    requestId,
-                                    "packet",
-                                    values.isEmpty() ? null : values.get(0)));
-                });
-        Duration timeout = opts.flags().timeout();
-        if (timeout != null) {
-            context.scheduler().schedule(timeout, () -> local.removeAcks(ackId, opts));
-        }
+                first ->
+                        respond(
+                                requester,
+                                BROADCAST_ACK,
+                                json("requestId", requestId, "packet", first)));
     }
 
     private void onFetchSockets(ClusterMessage message) {
@@ -460,39 +415,29 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
         }
         local.fetchSockets(optsFromWire(message.get("opts")))
                 .thenAccept(
-                        sockets -> {
-                            List<Object> out = new ArrayList<>();
-                            for (RemoteSocket s : sockets) {
-                                out.add(SocketDetails.toWire(s));
-                            }
-                            respond(
-                                    message.uid(),
-                                    FETCH_SOCKETS_RESPONSE,
-                                    json("requestId", requestId, "sockets", out));
-                        });
+                        sockets ->
+                                respond(
+                                        message.uid(),
+                                        FETCH_SOCKETS_RESPONSE,
+                                        json(
+                                                "requestId",
+                                                requestId,
+                                                "sockets",
+                                                RemoteCalls.socketsToWire(sockets))));
     }
 
     private void onServerSideEmit(ClusterMessage message) {
-        if (!(message.get("packet") instanceof List<?> data) || data.isEmpty()) {
-            return;
-        }
-        SocketPacket packet = Values.serverSideEvent(data, context.name());
         Object requestId = message.get("requestId");
-        if (requestId == null) {
-            context.onServerSideEmit(packet, null);
-            return;
-        }
-        context.onServerSideEmit(
-                packet,
-                reply ->
-                        respond(
-                                message.uid(),
-                                SERVER_SIDE_EMIT_RESPONSE,
-                                json(
-                                        "requestId",
-                                        requestId,
-                                        "packet",
-                                        Values.firstArgument(reply))));
+        RemoteCalls.serverSideEmit(
+                context,
+                message.get("packet"),
+                requestId == null
+                        ? null
+                        : first ->
+                                respond(
+                                        message.uid(),
+                                        SERVER_SIDE_EMIT_RESPONSE,
+                                        json("requestId", requestId, "packet", first)));
     }
 
     private void onResponse(ClusterMessage response) {
@@ -501,28 +446,18 @@ public final class StreamsAdapter extends LocalRoomsAdapter {
             return;
         }
         String requestId = id.toString();
-        AckRequest ackRequest = ackRequests.get(requestId);
-        if (ackRequest != null) {
+        if (pending.ownsAck(requestId)) {
             if (response.type() == BROADCAST_CLIENT_COUNT
                     && response.get("clientCount") instanceof Number n) {
-                ackRequest.clientCount().accept(n.intValue());
+                pending.onClientCount(requestId, n.intValue());
             } else if (response.type() == BROADCAST_ACK) {
-                ackRequest.ack().accept(argsOf(response.get("packet")));
+                pending.onAck(requestId, argsOf(response.get("packet")));
             }
             return;
         }
-        Pending<?> pending = requests.get(requestId);
-        if (pending == null) {
-            return;
-        }
-        Map<String, @Nullable Object> answer =
-                response.type() == SERVER_SIDE_EMIT_RESPONSE
-                        ? json("data", response.get("packet"))
-                        : response.data();
-        if (answer != null && pending.onResponse(answer)) {
-            requests.remove(requestId);
+        Map<String, @Nullable Object> answer = response.data();
+        if (answer != null) {
+            pending.onAnswer(requestId, answer);
         }
     }
-
-    private record AckRequest(IntConsumer clientCount, Consumer<Args> ack) {}
 }

@@ -3,6 +3,7 @@ package io.jsocketio.redis.streams.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jsocketio.redis.internal.ClusterMessages;
 import io.jsocketio.redis.internal.Msgpack;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ class ClusterMessageTest {
     @Test
     void aPlainBroadcastIsAnEntryWithJsonData() {
         ClusterMessage m =
-                new ClusterMessage("abc", "/", ClusterMessage.BROADCAST, broadcastData(1L));
+                new ClusterMessage("abc", "/", ClusterMessages.BROADCAST, broadcastData(1L));
         assertThat(m.toEntry())
                 .containsExactly(
                         Map.entry("uid", "abc"),
@@ -49,7 +50,7 @@ class ClusterMessageTest {
     void aBinaryBroadcastIsBase64Msgpack() {
         ClusterMessage m =
                 new ClusterMessage(
-                        "abc", "/", ClusterMessage.BROADCAST, broadcastData(new byte[] {1, 2, 3}));
+                        "abc", "/", ClusterMessages.BROADCAST, broadcastData(new byte[] {1, 2, 3}));
         String data = m.toEntry().get("data");
         assertThat(data).doesNotStartWith("{");
         Object decoded = Msgpack.decode(Base64.getDecoder().decode(data));
@@ -65,12 +66,12 @@ class ClusterMessageTest {
                 new ClusterMessage(
                         "abc",
                         "/chat",
-                        ClusterMessage.FETCH_SOCKETS,
+                        ClusterMessages.FETCH_SOCKETS,
                         new LinkedHashMap<>(Map.of("requestId", "r1")));
         ClusterMessage back = ClusterMessage.fromPubSub(m.toPubSub());
         assertThat(back.uid()).isEqualTo("abc");
         assertThat(back.nsp()).isEqualTo("/chat");
-        assertThat(back.type()).isEqualTo(ClusterMessage.FETCH_SOCKETS);
+        assertThat(back.type()).isEqualTo(ClusterMessages.FETCH_SOCKETS);
         assertThat(back.get("requestId")).isEqualTo("r1");
         assertThat(back.isResponse()).isFalse();
     }
@@ -87,10 +88,5 @@ class ClusterMessageTest {
     void theOffsetAfterAnEntryIdIsTheNextSequence() {
         assertThat(SessionStore.nextOffset("1700000000000-0")).isEqualTo("1700000000000-1");
         assertThat(SessionStore.nextOffset("5-41")).isEqualTo("5-42");
-    }
-
-    @Test
-    void serverIdsAreSixteenHexDigits() {
-        assertThat(ClusterMessage.randomId()).matches("[0-9a-f]{16}");
     }
 }

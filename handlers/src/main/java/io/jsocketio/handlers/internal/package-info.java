@@ -1,0 +1,3 @@
+/** Implementation of the annotated-handler binding; not an API. */
+@org.jspecify.annotations.NullMarked
+package io.jsocketio.handlers.internal;

@@ -1,0 +1,236 @@
+package io.jsocketio.spring;
+
+import io.jsocketio.ServerOptions;
+import io.jsocketio.engine.CorsOptions;
+import io.jsocketio.engine.OriginPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code jsocketio.*} properties of the auto-configured {@link io.jsocketio.Server}. A property
+ * left unset keeps the server's default, which is the Node server's (given in each description).
+ *
+ * <pre>
+ * jsocketio.path=/socket.io/
+ * jsocketio.cors.origins=https://example.com
+ * jsocketio.heartbeat.ping-interval=25s
+ * jsocketio.limits.max-http-buffer-size=1MB
+ * </pre>
+ *
+ * <p>Thread-safety: bound once by Spring at start-up, then only read.
+ */
+@ConfigurationProperties("jsocketio")
+public class SocketIoProperties {
+    /** Whether the auto-configuration installs Socket.IO at all. */
+    private boolean enabled = true;
+
+    /** The path of both transports, relative to the context path. Default: /socket.io/. */
+    private @Nullable String path;
+
+    /** Whether the browser client is served at {path}socket.io.js and friends. Default: true. */
+    private @Nullable Boolean serveClient;
+
+    /**
+     * Whether Engine.IO v3 clients (socket.io-client 2.x) are accepted. Default: false, as in the
+     * Node server.
+     */
+    private @Nullable Boolean allowEio3;
+
+    /** How long a client has to join a namespace after connecting. Default: 45s. */
+    private @Nullable Duration connectTimeout;
+
+    /** The transports offered: polling, websocket. Default: both. */
+    private List<String> transports = new ArrayList<>();
+
+    private final Cors cors = new Cors();
+    private final Heartbeat heartbeat = new Heartbeat();
+    private final Limits limits = new Limits();
+
+    /** Cross-origin requests (the {@code cors} option of Node). */
+    public static class Cors {
+        /**
+         * The allowed origins ({@code https://example.com}), or {@code *} for any. Default: none,
+         * so only same-origin pages can connect.
+         */
+        private List<String> origins = new ArrayList<>();
+
+        /** Whether credentials (cookies) may be sent cross-origin. Default: false. */
+        private boolean credentials;
+
+        public List<String> getOrigins() {
+            return origins;
+        }
+
+        public void setOrigins(List<String> origins) {
+            this.origins = origins;
+        }
+
+        public boolean isCredentials() {
+            return credentials;
+        }
+
+        public void setCredentials(boolean credentials) {
+            this.credentials = credentials;
+        }
+    }
+
+    /** The Engine.IO heartbeat and upgrade timers. */
+    public static class Heartbeat {
+        /** How often the server pings. Default: 25s. */
+        private @Nullable Duration pingInterval;
+
+        /** How long the server waits for the pong. Default: 20s. */
+        private @Nullable Duration pingTimeout;
+
+        /** How long an upgrade to WebSocket may take. Default: 10s. */
+        private @Nullable Duration upgradeTimeout;
+
+        public @Nullable Duration getPingInterval() {
+            return pingInterval;
+        }
+
+        public void setPingInterval(@Nullable Duration pingInterval) {
+            this.pingInterval = pingInterval;
+        }
+
+        public @Nullable Duration getPingTimeout() {
+            return pingTimeout;
+        }
+
+        public void setPingTimeout(@Nullable Duration pingTimeout) {
+            this.pingTimeout = pingTimeout;
+        }
+
+        public @Nullable Duration getUpgradeTimeout() {
+            return upgradeTimeout;
+        }
+
+        public void setUpgradeTimeout(@Nullable Duration upgradeTimeout) {
+            this.upgradeTimeout = upgradeTimeout;
+        }
+    }
+
+    /** Size limits. */
+    public static class Limits {
+        /** The largest message or polling payload accepted. Default: 1000000 bytes (1e6). */
+        private @Nullable DataSize maxHttpBufferSize;
+
+        public @Nullable DataSize getMaxHttpBufferSize() {
+            return maxHttpBufferSize;
+        }
+
+        public void setMaxHttpBufferSize(@Nullable DataSize maxHttpBufferSize) {
+            this.maxHttpBufferSize = maxHttpBufferSize;
+        }
+    }
+
+    /** Writes the properties that are set into {@code options}. */
+    public ServerOptions.Builder applyTo(ServerOptions.Builder options) {
+        if (path != null) {
+            options.path(path);
+        }
+        if (serveClient != null) {
+            options.serveClient(serveClient);
+        }
+        if (allowEio3 != null) {
+            options.allowEIO3(allowEio3);
+        }
+        if (connectTimeout != null) {
+            options.connectTimeout(connectTimeout);
+        }
+        if (!transports.isEmpty()) {
+            java.util.Set<io.jsocketio.engine.TransportType> types =
+                    new java.util.LinkedHashSet<>();
+            for (String t : transports) {
+                types.add(
+                        io.jsocketio.engine.TransportType.valueOf(
+                                t.trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+            options.transports(types);
+        }
+        if (!cors.origins.isEmpty()) {
+            OriginPolicy origin =
+                    cors.origins.contains("*")
+                            ? OriginPolicy.any()
+                            : OriginPolicy.allowList(cors.origins);
+            options.cors(CorsOptions.of(origin).withCredentials(cors.credentials));
+        }
+        if (heartbeat.pingInterval != null) {
+            options.pingInterval(heartbeat.pingInterval);
+        }
+        if (heartbeat.pingTimeout != null) {
+            options.pingTimeout(heartbeat.pingTimeout);
+        }
+        if (heartbeat.upgradeTimeout != null) {
+            options.upgradeTimeout(heartbeat.upgradeTimeout);
+        }
+        if (limits.maxHttpBufferSize != null) {
+            options.maxHttpBufferSize(limits.maxHttpBufferSize.toBytes());
+        }
+        return options;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public @Nullable String getPath() {
+        return path;
+    }
+
+    public void setPath(@Nullable String path) {
+        this.path = path;
+    }
+
+    public @Nullable Boolean getServeClient() {
+        return serveClient;
+    }
+
+    public void setServeClient(@Nullable Boolean serveClient) {
+        this.serveClient = serveClient;
+    }
+
+    public @Nullable Boolean getAllowEio3() {
+        return allowEio3;
+    }
+
+    public void setAllowEio3(@Nullable Boolean allowEio3) {
+        this.allowEio3 = allowEio3;
+    }
+
+    public @Nullable Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(@Nullable Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public List<String> getTransports() {
+        return transports;
+    }
+
+    public void setTransports(List<String> transports) {
+        this.transports = transports;
+    }
+
+    public Cors getCors() {
+        return cors;
+    }
+
+    public Heartbeat getHeartbeat() {
+        return heartbeat;
+    }
+
+    public Limits getLimits() {
+        return limits;
+    }
+}
