@@ -6,8 +6,11 @@
 //   {"cmd":"emit","id","event","args","ack":true,"seq","timeout"}   (timeout: ms, version 4 only)
 //   {"cmd":"ack","id","ackId","args"}     answers an event that the server sent with an ack
 //   {"cmd":"disconnect","id"}
+//   {"cmd":"closeTransport","id"}       closes the engine connection as a network failure would (reconnects)
+//   {"cmd":"setUrl","id","url"}           the next reconnection goes to url (as a load balancer may send it)
+//   {"cmd":"reconnection","id","on"}      turns reconnection off, or on again (reconnecting now if disconnected)
 // Events:
-//   ready {client, version}, connect {id, socketId, transport}, upgrade {id, transport}, connect_error {id, message, data},
+//   ready {client, version}, connect {id, socketId, transport, recovered}, upgrade {id, transport}, connect_error {id, message, data},
 //   event {id, name, args, ackId?}, ack {id, seq, args, error?}, disconnect {id, reason}
 // Binary values in args are {"$bin": "<base64>"} both ways. Reconnection is off unless asked.
 
@@ -43,7 +46,7 @@ function connect(command) {
   const { id, url, nsp = "/" } = command;
   if (sockets.has(id)) throw new Error("client id in use: " + id);
   const opts = { reconnection: command.reconnection === true };
-  for (const key of ["query", "transports", "path", "forceNew", "extraHeaders"]) {
+  for (const key of ["query", "transports", "path", "forceNew", "reconnectionDelay", "extraHeaders"]) {
     if (command[key] !== undefined) opts[key] = command[key];
   }
   if (command.auth !== undefined && version === "4") opts.auth = command.auth;
@@ -52,7 +55,7 @@ function connect(command) {
   sockets.set(id, socket);
 
   socket.on("connect", () =>
-    print("connect", { id, socketId: socket.id, transport: socket.io.engine.transport.name }));
+    print("connect", { id, socketId: socket.id, transport: socket.io.engine.transport.name, recovered: socket.recovered === true }));
   socket.io.on("open", () =>
     socket.io.engine.on("upgrade", (transport) => print("upgrade", { id, transport: transport.name })));
   socket.on("disconnect", (reason) => print("disconnect", { id, reason }));
@@ -111,6 +114,18 @@ readCommands(
         callback(...decodeBinary(command.args || []));
         break;
       }
+      case "setUrl":
+        clientSocket(command.id).io.uri = command.url;
+        break;
+      case "reconnection": {
+        const socket = clientSocket(command.id);
+        socket.io.reconnection(command.on === true);
+        if (command.on === true && !socket.connected) socket.connect();
+        break;
+      }
+      case "closeTransport":
+        clientSocket(command.id).io.engine.close();
+        break;
       case "disconnect":
         clientSocket(command.id).disconnect();
         sockets.delete(command.id);

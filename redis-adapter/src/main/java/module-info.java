@@ -10,4 +10,7 @@ module io.jsocketio.redis {
     requires static org.jspecify;
 
     exports io.jsocketio.redis;
+    // shared with the Redis Streams adapter (same msgpack, packets, options and socket details)
+    exports io.jsocketio.redis.internal to
+            io.jsocketio.redis.streams;
 }

@@ -15,6 +15,7 @@
 //   eval {page, expression}                     page.evaluate(expression)
 //   websockets {page}                           the URLs of the WebSockets the page opened
 //   screenshot {page, path}                     closePage {page}
+//   setOffline {page, offline}                  the page's network goes away (or comes back)
 "use strict";
 const path = require("path");
 const fs = require("fs");
@@ -106,6 +107,11 @@ const commands = {
     fs.mkdirSync(path.dirname(c.path), { recursive: true });
     await page(c.page).screenshot({ path: c.path });
     return c.path;
+  },
+  setOffline: (c) => {
+    const p = pages.get(c.page);
+    if (!p) throw new Error("no page " + c.page);
+    return p.context.setOffline(c.offline === true);
   },
   closePage: async (c) => {
     const p = pages.get(c.page);

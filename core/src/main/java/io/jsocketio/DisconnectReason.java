@@ -50,6 +50,25 @@ public enum DisconnectReason {
         return wire;
     }
 
+    /**
+     * Whether, with connection state recovery on, the socket's session is kept after a disconnect
+     * for this reason (the connection dropped: transport close or error, ping timeout, forced
+     * close, server shutting down), as in Node. Namespace-level disconnects and parse errors are
+     * final.
+     */
+    public boolean isRecoverable() {
+        return switch (this) {
+            case TRANSPORT_ERROR,
+                            TRANSPORT_CLOSE,
+                            FORCED_CLOSE,
+                            PING_TIMEOUT,
+                            SERVER_SHUTTING_DOWN,
+                            FORCED_SERVER_CLOSE ->
+                    true;
+            default -> false;
+        };
+    }
+
     /** The reason with this wire string. */
     public static DisconnectReason fromWire(String wire) {
         for (DisconnectReason r : values()) {

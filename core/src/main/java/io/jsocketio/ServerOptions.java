@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>adapter</td><td>the in-memory adapter</td></tr>
  *   <tr><td>connectTimeout</td><td>45 s</td></tr>
  *   <tr><td>cleanupEmptyChildNamespaces</td><td>false</td></tr>
+ *   <tr><td>connectionStateRecovery</td><td>off (when on: 2 minutes, middlewares skipped)</td></tr>
  *   <tr><td>cors</td><td>none: only same-origin browser requests pass</td></tr>
  *   <tr><td>origins</td><td>none (the 2.x option; see {@link Builder#origins(List)})</td></tr>
  *   <tr><td>host</td><td>{@code 0.0.0.0}: the interface {@code listen(port)} binds</td></tr>
@@ -43,6 +44,7 @@ public final class ServerOptions {
     private final @Nullable AdapterFactory adapter;
     private final Duration connectTimeout;
     private final boolean cleanupEmptyChildNamespaces;
+    private final @Nullable ConnectionStateRecovery connectionStateRecovery;
     private final @Nullable OriginPolicy origins;
     private final String host;
     private final HttpServerOptions httpServer;
@@ -54,6 +56,7 @@ public final class ServerOptions {
         this.adapter = b.adapter;
         this.connectTimeout = b.connectTimeout;
         this.cleanupEmptyChildNamespaces = b.cleanupEmptyChildNamespaces;
+        this.connectionStateRecovery = b.connectionStateRecovery;
         this.origins = b.origins;
         this.host = b.host;
         this.httpServer = b.httpServer;
@@ -98,6 +101,14 @@ public final class ServerOptions {
     /** Whether a child of a dynamic namespace is removed when its last socket leaves. */
     public boolean cleanupEmptyChildNamespaces() {
         return cleanupEmptyChildNamespaces;
+    }
+
+    /**
+     * The connection state recovery settings, or null when it is off (the default): see {@link
+     * ConnectionStateRecovery}.
+     */
+    public @Nullable ConnectionStateRecovery connectionStateRecovery() {
+        return connectionStateRecovery;
     }
 
     /** The 2.x {@code origins} policy, or null. */
@@ -157,6 +168,7 @@ public final class ServerOptions {
         private @Nullable AdapterFactory adapter;
         private Duration connectTimeout = Duration.ofSeconds(45);
         private boolean cleanupEmptyChildNamespaces;
+        private @Nullable ConnectionStateRecovery connectionStateRecovery;
         private @Nullable OriginPolicy origins;
         private String host = "0.0.0.0";
         private HttpServerOptions httpServer = HttpServerOptions.defaults();
@@ -169,6 +181,7 @@ public final class ServerOptions {
             adapter = o.adapter;
             connectTimeout = o.connectTimeout;
             cleanupEmptyChildNamespaces = o.cleanupEmptyChildNamespaces;
+            connectionStateRecovery = o.connectionStateRecovery;
             origins = o.origins;
             host = o.host;
             httpServer = o.httpServer;
@@ -202,6 +215,34 @@ public final class ServerOptions {
         /** See {@link ServerOptions#cleanupEmptyChildNamespaces()}. */
         public Builder cleanupEmptyChildNamespaces(boolean cleanup) {
             this.cleanupEmptyChildNamespaces = cleanup;
+            return this;
+        }
+
+        /**
+         * Turns connection state recovery on with Node's defaults: a session is kept 2 minutes and
+         * a recovered socket skips the middlewares. See {@link ConnectionStateRecovery}.
+         */
+        public Builder connectionStateRecovery() {
+            return connectionStateRecovery(ConnectionStateRecovery.DEFAULTS);
+        }
+
+        /**
+         * Turns connection state recovery on.
+         *
+         * @param maxDisconnectionDuration how long a dropped socket's session (id, rooms, data,
+         *     missed packets) is kept; positive
+         * @param skipMiddlewares whether a recovered socket connects without running the
+         *     namespace's middlewares
+         */
+        public Builder connectionStateRecovery(
+                Duration maxDisconnectionDuration, boolean skipMiddlewares) {
+            return connectionStateRecovery(
+                    new ConnectionStateRecovery(maxDisconnectionDuration, skipMiddlewares));
+        }
+
+        /** See {@link ServerOptions#connectionStateRecovery()}; null turns it off. */
+        public Builder connectionStateRecovery(@Nullable ConnectionStateRecovery recovery) {
+            this.connectionStateRecovery = recovery;
             return this;
         }
 

@@ -49,6 +49,13 @@ public interface Socket extends RemoteSocket {
      */
     boolean connected();
 
+    /**
+     * Whether this connection recovered an earlier session (connection state recovery): the same
+     * id, rooms and data, and the missed packets were sent first. Always false when recovery is
+     * off.
+     */
+    boolean recovered();
+
     /** {@code !connected()}. */
     default boolean disconnected() {
         return !connected();

@@ -1,6 +1,7 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.Args;
+import io.jsocketio.ConnectionStateRecovery;
 import io.jsocketio.Handshake;
 import io.jsocketio.Namespace;
 import io.jsocketio.RemoteSocket;
@@ -89,5 +90,10 @@ final class AdapterContextImpl implements AdapterContext {
     @Override
     public void onServerSideEmit(SocketPacket packet, @Nullable Consumer<SocketPacket> reply) {
         nsp.onServerSideEmit(packet, reply);
+    }
+
+    @Override
+    public Optional<ConnectionStateRecovery> connectionStateRecovery() {
+        return Optional.ofNullable(nsp.serverImpl().options().connectionStateRecovery());
     }
 }

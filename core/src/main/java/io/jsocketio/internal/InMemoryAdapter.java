@@ -9,6 +9,8 @@ import io.jsocketio.spi.BroadcastOptions;
 import io.jsocketio.spi.EncodedPacket;
 import io.jsocketio.spi.LocalSocket;
 import io.jsocketio.spi.RoomListener;
+import io.jsocketio.spi.Session;
+import io.jsocketio.spi.SessionToPersist;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,11 +25,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default adapter: the room index of one namespace on this server. {@code rooms} (room to ids)
  * and {@code sids} (id to rooms) change together under {@code lock}; sockets are selected under the
  * lock and written to after it is released.
+ *
+ * <p>The server's default ({@link #forServer}) is session-aware when connection state recovery is
+ * on, as Node's {@code SessionAwareAdapter}: it keeps dropped sockets' sessions and a log of
+ * replayable broadcasts ({@link SessionLog}), and appends each one's offset before encoding it
+ * once. The plain one ({@code AdapterFactory.inMemory()}, what cluster adapters use for their local
+ * work) does neither.
  */
 public final class InMemoryAdapter implements Adapter {
     private static final System.Logger LOG = System.getLogger(InMemoryAdapter.class.getName());
@@ -37,10 +46,48 @@ public final class InMemoryAdapter implements Adapter {
     private final Map<String, Set<String>> rooms = new HashMap<>(); // guarded by lock
     private final Map<String, Set<String>> sids = new LinkedHashMap<>(); // guarded by lock
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
+    private final @Nullable SessionLog sessions;
 
-    /** The adapter of the namespace {@code context} describes. */
+    /** The plain adapter of the namespace {@code context} describes (no session memory). */
     public InMemoryAdapter(AdapterContext context) {
+        this(context, null);
+    }
+
+    private InMemoryAdapter(AdapterContext context, @Nullable SessionLog sessions) {
         this.context = context;
+        this.sessions = sessions;
+    }
+
+    /**
+     * The server's default adapter: session-aware when the server has connection state recovery on,
+     * else plain.
+     */
+    public static InMemoryAdapter forServer(AdapterContext context) {
+        return new InMemoryAdapter(
+                context,
+                context.connectionStateRecovery()
+                        .map(r -> new SessionLog(r, context.scheduler()))
+                        .orElse(null));
+    }
+
+    @Override
+    public void close() {
+        if (sessions != null) {
+            sessions.close();
+        }
+    }
+
+    @Override
+    public void persistSession(SessionToPersist session) {
+        if (sessions != null) {
+            sessions.persist(session);
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<Session>> restoreSession(String pid, String offset) {
+        return CompletableFuture.completedFuture(
+                sessions == null ? Optional.empty() : sessions.restore(pid, offset));
     }
 
     /** A room event, fired after the lock is released. */
@@ -216,7 +263,11 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcast(SocketPacket packet, BroadcastOptions opts) {
-        EncodedPacket encoded = context.encode(own(packet));
+        SocketPacket p = own(packet);
+        if (sessions != null) {
+            p = sessions.append(p, opts);
+        }
+        EncodedPacket encoded = context.encode(p);
         for (LocalSocket socket : apply(opts)) {
             socket.write(encoded, opts.flags());
         }

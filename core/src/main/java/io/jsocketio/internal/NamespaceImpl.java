@@ -6,6 +6,7 @@ import io.jsocketio.BroadcastAckCallback;
 import io.jsocketio.BroadcastOperator;
 import io.jsocketio.ConnectError;
 import io.jsocketio.ConnectionListener;
+import io.jsocketio.ConnectionStateRecovery;
 import io.jsocketio.EventListener;
 import io.jsocketio.Middleware;
 import io.jsocketio.Namespace;
@@ -18,7 +19,9 @@ import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.BroadcastFlags;
 import io.jsocketio.spi.BroadcastOptions;
+import io.jsocketio.spi.Session;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,12 +95,54 @@ class NamespaceImpl implements Namespace {
 
     /** A client asks to join: runs the middlewares, then connects or refuses the socket. */
     void add(ClientImpl client, JsonObject auth, Consumer<SocketImpl> onConnected) {
+        ConnectionStateRecovery recovery = server.options().connectionStateRecovery();
+        String pid = string(auth, "pid");
+        String offset = string(auth, "offset");
+        if (recovery == null || pid == null || offset == null) {
+            admit(client, auth, recovery, null, onConnected);
+            return;
+        }
+        adapter.restoreSession(pid, offset)
+                .whenComplete(
+                        (session, error) -> {
+                            if (error != null) {
+                                LOG.log(
+                                        System.Logger.Level.DEBUG,
+                                        "session {0} not restored: {1}",
+                                        pid,
+                                        error);
+                            }
+                            Session restored = session == null ? null : session.orElse(null);
+                            client.runOnLane(
+                                    () -> admit(client, auth, recovery, restored, onConnected));
+                        });
+    }
+
+    private static @Nullable String string(JsonObject auth, String key) {
+        return auth.get(key) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private void admit(
+            ClientImpl client,
+            JsonObject auth,
+            @Nullable ConnectionStateRecovery recovery,
+            @Nullable Session restored,
+            Consumer<SocketImpl> onConnected) {
         SocketImpl socket =
                 new SocketImpl(
                         this,
                         client,
-                        server.socketId(client, name),
+                        restored != null ? restored.sid() : server.socketId(client, name),
+                        recovery != null ? Ids.generate() : null,
+                        restored,
                         Handshakes.of(client.conn(), auth, server.clock()));
+        if (restored != null) {
+            LOG.log(System.Logger.Level.DEBUG, "socket {0} recovered its session", socket.id());
+        }
+        if (restored != null && recovery.skipMiddlewares() && client.isOpen()) {
+            connected(socket, onConnected);
+            return;
+        }
         Chain.run(
                 middlewares,
                 (m, next) -> m.handle(socket, next),
@@ -123,14 +168,18 @@ class NamespaceImpl implements Namespace {
                         client.writePacket(connectError(client, error), BroadcastFlags.NONE);
                         return;
                     }
-                    sockets.put(socket.id(), socket);
-                    socket.onconnect();
-                    onConnected.accept(socket);
-                    server.observers().socketConnect(socket);
-                    for (ConnectionListener l : connectionListeners) {
-                        Events.guard(name, socket.id(), "connection", () -> l.onConnection(socket));
-                    }
+                    connected(socket, onConnected);
                 });
+    }
+
+    private void connected(SocketImpl socket, Consumer<SocketImpl> onConnected) {
+        sockets.put(socket.id(), socket);
+        socket.onconnect();
+        onConnected.accept(socket);
+        server.observers().socketConnect(socket);
+        for (ConnectionListener l : connectionListeners) {
+            Events.guard(name, socket.id(), "connection", () -> l.onConnection(socket));
+        }
     }
 
     private SocketPacket connectError(ClientImpl client, Exception error) {

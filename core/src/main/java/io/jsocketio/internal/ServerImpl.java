@@ -76,7 +76,7 @@ public final class ServerImpl {
         this.facade = facade;
         this.options = options;
         AdapterFactory f = options.adapter();
-        this.adapterFactory = f != null ? f : AdapterFactory.inMemory();
+        this.adapterFactory = f != null ? f : InMemoryAdapter::forServer;
         this.main = (NamespaceImpl) of("/");
     }
 

@@ -18,7 +18,10 @@ import io.jsocketio.internal.json.Payload;
 import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.parser.SocketPacketType;
 import io.jsocketio.spi.BroadcastFlags;
+import io.jsocketio.spi.BroadcastOptions;
 import io.jsocketio.spi.EncodedPacket;
+import io.jsocketio.spi.Session;
+import io.jsocketio.spi.SessionToPersist;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -63,6 +66,8 @@ final class SocketImpl extends SocketBase {
     private final ClientImpl client;
     private final String id;
     private final Handshake handshake;
+    private final @Nullable String pid;
+    private final @Nullable Session restored;
     private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
     private final SocketEmitterImpl emitter;
 
@@ -70,12 +75,29 @@ final class SocketImpl extends SocketBase {
     private State state = State.PENDING; // guarded by lock
     private volatile @Nullable Object data;
 
-    SocketImpl(NamespaceImpl nsp, ClientImpl client, String id, Handshake handshake) {
+    /**
+     * A socket.
+     *
+     * @param pid its private session id when connection state recovery is on, else null
+     * @param restored the session it takes back (its id and pid are used), or null
+     */
+    SocketImpl(
+            NamespaceImpl nsp,
+            ClientImpl client,
+            String id,
+            @Nullable String pid,
+            @Nullable Session restored,
+            Handshake handshake) {
         this.nsp = nsp;
         this.client = client;
-        this.id = id;
+        this.id = restored != null ? restored.sid() : id;
+        this.pid = restored != null ? restored.pid() : pid;
+        this.restored = restored;
         this.handshake = handshake;
         this.emitter = new SocketEmitterImpl(this, BroadcastFlags.NONE);
+        if (restored != null) {
+            this.data = restored.data();
+        }
     }
 
     // ---- lifecycle
@@ -111,9 +133,29 @@ final class SocketImpl extends SocketBase {
         if (!transitionTo(State.PENDING, State.CONNECTED)) {
             return;
         }
-        join(id);
+        Session session = restored;
+        if (session != null) {
+            // the missed packets first, so they reach the client before anything newer
+            for (SocketPacket missed : session.missedPackets()) {
+                client.writePacket(missed.withNamespace(nsp.name()), BroadcastFlags.NONE);
+            }
+            Set<String> rooms = new LinkedHashSet<>(session.rooms());
+            rooms.add(id);
+            join(rooms);
+        } else {
+            join(id);
+        }
+        String p = pid;
         client.writePacket(
-                SocketPacket.connect(nsp.name(), id, client.protocol()), BroadcastFlags.NONE);
+                p == null
+                        ? SocketPacket.connect(nsp.name(), id, client.protocol())
+                        : SocketPacket.connect(nsp.name(), id, p, client.protocol()),
+                BroadcastFlags.NONE);
+    }
+
+    @Override
+    public boolean recovered() {
+        return restored != null;
     }
 
     /** The socket was refused or its connection closed during the middlewares (lane). */
@@ -132,6 +174,10 @@ final class SocketImpl extends SocketBase {
         for (DisconnectListener l : listeners.disconnecting) {
             Events.guard(
                     nsp.name(), id, "disconnecting", () -> l.onDisconnect(reason, description));
+        }
+        String p = pid;
+        if (p != null && reason.isRecoverable()) {
+            nsp.adapter().persistSession(new SessionToPersist(id, p, rooms(), data));
         }
         nsp.adapter().delAll(id);
         nsp.remove(this);
@@ -263,6 +309,12 @@ final class SocketImpl extends SocketBase {
             registerAck(ackId, ack, flags.timeout());
         }
         SocketPacket packet = payload.event(nsp.name(), ackId);
+        if (pid != null && ackId == null && !flags.isVolatile()) {
+            // through the adapter, as Node does, so that the packet gets an offset and is kept
+            // for a replay (also when the socket is disconnected right now)
+            nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), flags));
+            return;
+        }
         if (state() == State.DISCONNECTED) {
             LOG.log(
                     System.Logger.Level.DEBUG,

@@ -1,6 +1,7 @@
 package io.jsocketio.parser;
 
 import io.jsocketio.internal.json.JsonText;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -47,6 +48,37 @@ public record SocketPacket(
                         ? JsonText.PROVIDER.createObjectBuilder().add("sid", socketId).build()
                         : null;
         return of(SocketPacketType.CONNECT, namespace, null, data);
+    }
+
+    /**
+     * The server's answer to a CONNECT when connection state recovery is on: {@code
+     * {"sid":"<socketId>","pid":"<private session id>"}} (protocol v5 only; v4 has no payload).
+     */
+    public static SocketPacket connect(
+            String namespace, String socketId, String pid, ProtocolVersion version) {
+        JsonValue data =
+                version == ProtocolVersion.V5
+                        ? JsonText.PROVIDER
+                                .createObjectBuilder()
+                                .add("sid", socketId)
+                                .add("pid", pid)
+                                .build()
+                        : null;
+        return of(SocketPacketType.CONNECT, namespace, null, data);
+    }
+
+    /**
+     * This event with {@code offset} appended as its last argument, as Node marks a packet that a
+     * recovering client may ask for again (the client keeps the last one it saw).
+     *
+     * @throws IllegalStateException when the packet has no array payload
+     */
+    public SocketPacket withOffset(String offset) {
+        if (!(data instanceof JsonArray array)) {
+            throw new IllegalStateException("not an event: " + type);
+        }
+        JsonArray appended = JsonText.PROVIDER.createArrayBuilder(array).add(offset).build();
+        return new SocketPacket(type, namespace, id, appended, attachments);
     }
 
     /**

@@ -108,4 +108,22 @@ public interface Adapter extends AutoCloseable {
     default CompletionStage<List<Args>> serverSideEmitWithAck(SocketPacket packet) {
         return CompletableFuture.completedFuture(List.of());
     }
+
+    /**
+     * Keeps the session of a socket whose connection dropped for a recoverable reason, for {@link
+     * #restoreSession}, until {@code maxDisconnectionDuration} passes. Called only when connection
+     * state recovery is on; the default (an adapter without recovery) keeps nothing.
+     */
+    default void persistSession(SessionToPersist session) {}
+
+    /**
+     * Takes back the session {@code pid} with the packets the client missed after {@code offset}
+     * (the last offset it saw). Empty when the session is unknown or expired, or the offset is no
+     * longer known (the client then gets a new session); a session is restored at most once.
+     *
+     * <p>The default (an adapter without recovery) restores nothing.
+     */
+    default CompletionStage<Optional<Session>> restoreSession(String pid, String offset) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 }

@@ -1,6 +1,7 @@
 package io.jsocketio.spi;
 
 import io.jsocketio.Args;
+import io.jsocketio.ConnectionStateRecovery;
 import io.jsocketio.Handshake;
 import io.jsocketio.Namespace;
 import io.jsocketio.RemoteSocket;
@@ -77,4 +78,12 @@ public interface AdapterContext {
      *     when the sender wants no acknowledgement
      */
     void onServerSideEmit(SocketPacket packet, @Nullable Consumer<SocketPacket> reply);
+
+    /**
+     * The server's connection state recovery settings, or empty when it is off. A session-aware
+     * adapter appends offsets to replayable broadcasts only when it is on.
+     */
+    default Optional<ConnectionStateRecovery> connectionStateRecovery() {
+        return Optional.empty();
+    }
 }

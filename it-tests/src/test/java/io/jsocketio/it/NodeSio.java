@@ -100,6 +100,38 @@ final class NodeSio implements AutoCloseable {
         return connect(id, url, "/", transports, null);
     }
 
+    /**
+     * Opens client {@code id} with reconnection on (first attempt after {@code
+     * reconnectionDelayMs}, randomized by the client) and waits for its {@code connect} line.
+     */
+    JsonObject connectReconnecting(
+            String id, String url, Transports transports, int reconnectionDelayMs) {
+        node.send(
+                command("connect")
+                        .add("id", id)
+                        .add("url", url)
+                        .add("transports", transports.json())
+                        .add("forceNew", true)
+                        .add("reconnection", true)
+                        .add("reconnectionDelay", reconnectionDelayMs)
+                        .build());
+        JsonObject connected = node.awaitEvent("connect", id, It.TIMEOUT);
+        if (transports.upgrades()) {
+            node.awaitEvent("upgrade", id, It.TIMEOUT);
+        }
+        return connected;
+    }
+
+    /** The next {@code connect} line of client {@code id} (after a reconnection). */
+    JsonObject connected(String id) {
+        return node.awaitEvent("connect", id, It.TIMEOUT);
+    }
+
+    /** Closes client {@code id}'s engine connection as a network failure would. */
+    void closeTransport(String id) {
+        node.send(command("closeTransport").add("id", id).build());
+    }
+
     void emit(String id, String event, JsonArray args) {
         node.send(command("emit").add("id", id).add("event", event).add("args", args).build());
     }

@@ -198,8 +198,8 @@
     });
     socket.on("connect_error", (err) => setStatus(false, "cannot connect: " + err.message));
 
-    socket.on("message", (m, ack) => {
-      if (typeof ack === "function") ack("ok");
+    socket.on("message", (m) => {
+      socket.emit("received", { id: m.id });
       stopTyping(m.room, m.from);
       const meta = message(m.room, m.from, false, m.time, (item) => item.appendChild(el("span", "text", m.text)));
       meta.parentElement.dataset.id = m.id;
@@ -212,7 +212,6 @@
       const t = state.pending.get(d.id);
       if (t) {
         setTick(t, "delivered", "delivered to " + d.count + (d.count === 1 ? " member" : " members"));
-        state.pending.delete(d.id);
       }
     });
     socket.on("notice", (n) => notice(n.room, n.text));

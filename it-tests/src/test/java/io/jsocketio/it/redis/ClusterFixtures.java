@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,8 @@ final class ClusterFixtures {
     private ClusterFixtures() {}
 
     /**
-     * A jsocketio server on 127.0.0.1 with a Redis adapter (pub/sub or sharded), named in socket
-     * data and acks.
+     * A jsocketio server on 127.0.0.1 with a Redis adapter (pub/sub, sharded or streams), named in
+     * socket data and acks.
      */
     record JavaNode(String name, Server io, AutoCloseable redis) implements AutoCloseable {
 
@@ -44,12 +45,26 @@ final class ClusterFixtures {
 
         /** A server with {@code redis} as its adapter; closing the node closes {@code redis}. */
         static <F extends AdapterFactory & AutoCloseable> JavaNode start(String name, F redis) {
+            return start(name, redis, b -> b);
+        }
+
+        /** With {@code factory} as the adapter (closed with the node) and more options. */
+        static <F extends AdapterFactory & AutoCloseable> JavaNode start(
+                String name, F factory, UnaryOperator<ServerOptions.Builder> options) {
             Server io =
-                    new Server(0, ServerOptions.builder().host("127.0.0.1").adapter(redis).build());
+                    new Server(
+                            0,
+                            options.apply(
+                                            ServerOptions.builder()
+                                                    .host("127.0.0.1")
+                                                    .adapter(factory))
+                                    .build());
             io.on(
                     "connection",
                     socket -> {
-                        socket.data(Map.of("server", name));
+                        if (!socket.recovered()) {
+                            socket.data(Map.of("server", name));
+                        }
                         socket.on(
                                 "join",
                                 (args, ack) -> {
@@ -58,7 +73,7 @@ final class ClusterFixtures {
                                 });
                     });
             io.onServerSideEmit("ping", (args, ack) -> ack.send("pong-" + name));
-            return new JavaNode(name, io, redis);
+            return new JavaNode(name, io, factory);
         }
 
         String url() {
@@ -70,11 +85,15 @@ final class ClusterFixtures {
             try {
                 io.close();
             } finally {
-                try {
-                    redis.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                closeAdapter();
+            }
+        }
+
+        private void closeAdapter() {
+            try {
+                redis.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the adapter of " + name, e);
             }
         }
     }

@@ -10,26 +10,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of npm {@code socket.io-adapter}'s {@code ClusterAdapter} (2.5.x), which the sharded
- * Redis adapter of {@code @socket.io/redis-adapter} 8.x publishes: {@code {uid, nsp, type, data}},
- * written as JSON text, or as MessagePack when a message that may carry binary does (a reader tells
- * them apart by the first byte, '{' for JSON).
+ * Redis adapter of {@code @socket.io/redis-adapter} 8.x publishes (the streams adapter shares the
+ * types, ids and binary test and writes its own encodings): {@code {uid, nsp, type, data}}, written
+ * as JSON text, or as MessagePack when a message that may carry binary does (a reader tells them
+ * apart by the first byte, '{' for JSON).
  *
  * <p>Thread-safety: stateless.
  */
-final class ClusterMessages {
-    static final int INITIAL_HEARTBEAT = 1;
-    static final int HEARTBEAT = 2;
-    static final int BROADCAST = 3;
-    static final int SOCKETS_JOIN = 4;
-    static final int SOCKETS_LEAVE = 5;
-    static final int DISCONNECT_SOCKETS = 6;
-    static final int FETCH_SOCKETS = 7;
-    static final int FETCH_SOCKETS_RESPONSE = 8;
-    static final int SERVER_SIDE_EMIT = 9;
-    static final int SERVER_SIDE_EMIT_RESPONSE = 10;
-    static final int BROADCAST_CLIENT_COUNT = 11;
-    static final int BROADCAST_ACK = 12;
-    static final int ADAPTER_CLOSE = 13;
+public final class ClusterMessages {
+    public static final int INITIAL_HEARTBEAT = 1;
+    public static final int HEARTBEAT = 2;
+    public static final int BROADCAST = 3;
+    public static final int SOCKETS_JOIN = 4;
+    public static final int SOCKETS_LEAVE = 5;
+    public static final int DISCONNECT_SOCKETS = 6;
+    public static final int FETCH_SOCKETS = 7;
+    public static final int FETCH_SOCKETS_RESPONSE = 8;
+    public static final int SERVER_SIDE_EMIT = 9;
+    public static final int SERVER_SIDE_EMIT_RESPONSE = 10;
+    public static final int BROADCAST_CLIENT_COUNT = 11;
+    public static final int BROADCAST_ACK = 12;
+    public static final int ADAPTER_CLOSE = 13;
 
     /** The types whose data may hold binary, hence may be written as MessagePack. */
     private static final Set<Integer> MAY_CONTAIN_BINARY =
@@ -45,7 +46,7 @@ final class ClusterMessages {
     private ClusterMessages() {}
 
     /** A server uid or request id as Node makes them: 8 random bytes in lower-case hex. */
-    static String randomId() {
+    public static String randomId() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
@@ -64,7 +65,7 @@ final class ClusterMessages {
     }
 
     /** Whether a value tree holds a byte array. */
-    static boolean hasBinary(@Nullable Object value) {
+    public static boolean hasBinary(@Nullable Object value) {
         if (value instanceof byte[]) {
             return true;
         }

@@ -19,24 +19,24 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the result type
  */
-abstract class Pending<T> {
-    final CompletableFuture<T> result = new CompletableFuture<>();
+public abstract class Pending<T> {
+    public final CompletableFuture<T> result = new CompletableFuture<>();
     final Object lock = new Object();
 
     /** Takes one answer; true when it was the last one awaited (the result is then complete). */
-    abstract boolean onResponse(Map<String, @Nullable Object> response);
+    public abstract boolean onResponse(Map<String, @Nullable Object> response);
 
     /** Fails the result: the requests timeout elapsed. */
-    abstract void timeout(String what);
+    public abstract void timeout(String what);
 
     /** {@code fetchSockets}: this server's sockets, then those of each other server. */
-    static final class Fetch extends Pending<List<RemoteSocket>> {
+    public static final class Fetch extends Pending<List<RemoteSocket>> {
         private final int numSub;
         private final Function<@Nullable Object, @Nullable RemoteSocket> reader;
         private int msgCount = 1; // guarded by lock
         private final List<RemoteSocket> sockets; // guarded by lock
 
-        Fetch(
+        public Fetch(
                 int numSub,
                 List<RemoteSocket> mine,
                 Function<@Nullable Object, @Nullable RemoteSocket> reader) {
@@ -46,7 +46,7 @@ abstract class Pending<T> {
         }
 
         @Override
-        boolean onResponse(Map<String, @Nullable Object> response) {
+        public boolean onResponse(Map<String, @Nullable Object> response) {
             List<RemoteSocket> done;
             synchronized (lock) {
                 msgCount++;
@@ -68,7 +68,7 @@ abstract class Pending<T> {
         }
 
         @Override
-        void timeout(String what) {
+        public void timeout(String what) {
             result.completeExceptionally(
                     new TimeoutException(
                             "timeout reached while waiting for " + what + " response"));
@@ -76,7 +76,7 @@ abstract class Pending<T> {
     }
 
     /** {@code serverSideEmitWithAck}: one acknowledgement per other server. */
-    static final class Emit extends Pending<List<Args>> {
+    public static final class Emit extends Pending<List<Args>> {
         private final int numSub;
         private final String key;
         private final Function<@Nullable Object, Args> reader;
@@ -86,14 +86,14 @@ abstract class Pending<T> {
          * @param numSub the answers awaited
          * @param key the answer's field holding the acknowledgement value
          */
-        Emit(int numSub, String key, Function<@Nullable Object, Args> reader) {
+        public Emit(int numSub, String key, Function<@Nullable Object, Args> reader) {
             this.numSub = numSub;
             this.key = key;
             this.reader = reader;
         }
 
         @Override
-        boolean onResponse(Map<String, @Nullable Object> response) {
+        public boolean onResponse(Map<String, @Nullable Object> response) {
             List<Args> done;
             synchronized (lock) {
                 responses.add(reader.apply(response.get(key)));
@@ -107,7 +107,7 @@ abstract class Pending<T> {
         }
 
         @Override
-        void timeout(String what) {
+        public void timeout(String what) {
             int got;
             synchronized (lock) {
                 got = responses.size();

@@ -13,35 +13,35 @@ import org.jspecify.annotations.Nullable;
 /**
  * The requests one namespace adapter sent and still awaits answers for, with their timeouts: the
  * broadcasts with acknowledgements (answered by client counts and acks) and the requests answered
- * once per other server ({@code fetchSockets}, {@code serverSideEmitWithAck}). Both Redis adapters
+ * once per other server ({@code fetchSockets}, {@code serverSideEmitWithAck}). The Redis adapters
  * keep theirs here; only the wire forms of the answers differ between them.
  *
  * <p>Thread-safety: safe for concurrent use; answers may arrive on any thread. Each request's state
  * is guarded by its own lock ({@link Pending}), never held while calling out.
  */
-final class PendingRequests {
+public final class PendingRequests {
     private final Scheduler scheduler;
     private final Map<String, Pending<?>> requests = new ConcurrentHashMap<>();
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
 
-    PendingRequests(Scheduler scheduler) {
+    public PendingRequests(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 
     /** Registers a broadcast with acks; forgotten after {@code timeout}. */
-    void registerAck(
+    public void registerAck(
             String requestId, Duration timeout, IntConsumer clientCount, Consumer<Args> ack) {
         ackRequests.put(requestId, new AckRequest(clientCount, ack));
         scheduler.schedule(timeout, () -> ackRequests.remove(requestId));
     }
 
     /** Whether {@code requestId} is a broadcast with acks that this adapter sent. */
-    boolean ownsAck(String requestId) {
+    public boolean ownsAck(String requestId) {
         return ackRequests.containsKey(requestId);
     }
 
     /** A server's count of the clients its part of broadcast {@code requestId} reached. */
-    void onClientCount(String requestId, int count) {
+    public void onClientCount(String requestId, int count) {
         AckRequest request = ackRequests.get(requestId);
         if (request != null) {
             request.clientCount().accept(count);
@@ -49,7 +49,7 @@ final class PendingRequests {
     }
 
     /** A client's acknowledgement of broadcast {@code requestId}. */
-    void onAck(String requestId, Args args) {
+    public void onAck(String requestId, Args args) {
         AckRequest request = ackRequests.get(requestId);
         if (request != null) {
             request.ack().accept(args);
@@ -60,7 +60,7 @@ final class PendingRequests {
      * Registers {@code pending} under {@code requestId}, failing it when {@code timeout} elapses
      * first. Publish the request after this call.
      */
-    <T> CompletableFuture<T> await(
+    public <T> CompletableFuture<T> await(
             String requestId, Pending<T> pending, Duration timeout, String what) {
         requests.put(requestId, pending);
         Scheduler.Cancellable timer =
@@ -77,7 +77,7 @@ final class PendingRequests {
     }
 
     /** One server's answer to request {@code requestId}; ignored when it is not awaited. */
-    void onAnswer(String requestId, Map<String, @Nullable Object> answer) {
+    public void onAnswer(String requestId, Map<String, @Nullable Object> answer) {
         Pending<?> pending = requests.get(requestId);
         if (pending != null && pending.onResponse(answer)) {
             requests.remove(requestId);

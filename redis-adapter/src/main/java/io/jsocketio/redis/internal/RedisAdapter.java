@@ -247,38 +247,21 @@ public final class RedisAdapter extends LocalIndexAdapter {
 
     @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
-        CompletionStage<List<RemoteSocket>> localSockets = local.fetchSockets(opts);
-        if (opts.flags().local()) {
-            return localSockets;
-        }
-        return localSockets.thenCompose(
-                mine ->
-                        serverCountOrOne()
-                                .thenCompose(
-                                        numSub -> {
-                                            if (numSub <= 1) {
-                                                return CompletableFuture.completedFuture(mine);
-                                            }
-                                            Map<String, @Nullable Object> body =
-                                                    json(
-                                                            "uid",
-                                                            uid,
-                                                            "requestId",
-                                                            uid(),
-                                                            "type",
-                                                            (long) REMOTE_FETCH,
-                                                            "opts",
-                                                            optsToWire(opts, false));
-                                            return request(
-                                                    body,
-                                                    new Pending.Fetch(
-                                                            numSub,
-                                                            mine,
-                                                            o ->
-                                                                    SocketDetails.fromWire(
-                                                                            context, this, o)),
-                                                    "fetchSockets");
-                                        }));
+        return fetchFromCluster(
+                opts,
+                answers ->
+                        request(
+                                json(
+                                        "uid",
+                                        uid,
+                                        "requestId",
+                                        uid(),
+                                        "type",
+                                        (long) REMOTE_FETCH,
+                                        "opts",
+                                        optsToWire(opts, false)),
+                                answers,
+                                "fetchSockets"));
     }
 
     private void publishRoomRequest(int type, BroadcastOptions opts, String key, Object value) {
@@ -336,27 +319,20 @@ public final class RedisAdapter extends LocalIndexAdapter {
 
     @Override
     public CompletionStage<List<Args>> serverSideEmitWithAck(SocketPacket packet) {
-        return serverCountOrOne()
-                .thenCompose(
-                        count -> {
-                            int numSub = count - 1;
-                            if (numSub <= 0) {
-                                return CompletableFuture.completedFuture(List.<Args>of());
-                            }
-                            Map<String, @Nullable Object> body =
-                                    json(
-                                            "uid",
-                                            uid,
-                                            "requestId",
-                                            uid(),
-                                            "type",
-                                            (long) SERVER_SIDE_EMIT,
-                                            "data",
-                                            Values.fromJson(packet.data(), packet.attachments()));
-                            return request(
-                                    body,
-                                    new Pending.Emit(numSub, "data", this::argsOf),
-                                    "serverSideEmit");
-                        });
+        return emitToOthers(
+                "data",
+                answers ->
+                        request(
+                                json(
+                                        "uid",
+                                        uid,
+                                        "requestId",
+                                        uid(),
+                                        "type",
+                                        (long) SERVER_SIDE_EMIT,
+                                        "data",
+                                        Values.fromJson(packet.data(), packet.attachments())),
+                                answers,
+                                "serverSideEmit"));
     }
 }

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -119,22 +120,34 @@ public final class RedisBus implements AutoCloseable {
             BiConsumer<String, byte[]> onChannel,
             String... names) {
         patterns.put(pattern, onPattern);
+        CompletableFuture<Void> psub =
+                sub.async()
+                        .psubscribe(pattern.getBytes(StandardCharsets.UTF_8))
+                        .toCompletableFuture();
+        return CompletableFuture.allOf(psub, subscribe(onChannel, names).toCompletableFuture());
+    }
+
+    /** Subscribes {@code onChannel} to channels. */
+    public CompletionStage<Void> subscribe(BiConsumer<String, byte[]> onChannel, String... names) {
         byte[][] raw = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
             channels.put(names[i], onChannel);
             raw[i] = names[i].getBytes(StandardCharsets.UTF_8);
         }
-        CompletableFuture<Void> psub =
-                sub.async()
-                        .psubscribe(pattern.getBytes(StandardCharsets.UTF_8))
-                        .toCompletableFuture();
-        CompletableFuture<Void> csub = sub.async().subscribe(raw).toCompletableFuture();
-        return CompletableFuture.allOf(psub, csub);
+        return sub.async().subscribe(raw).toCompletableFuture();
     }
 
     /** Drops the subscriptions {@link #subscribe} made. */
     public void unsubscribe(String pattern, String... names) {
         patterns.remove(pattern);
+        if (!closed.get() && sub.isOpen()) {
+            sub.async().punsubscribe(pattern.getBytes(StandardCharsets.UTF_8));
+        }
+        unsubscribeChannels(names);
+    }
+
+    /** Drops channel subscriptions. */
+    public void unsubscribeChannels(String... names) {
         byte[][] raw = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
             channels.remove(names[i]);
@@ -143,8 +156,39 @@ public final class RedisBus implements AutoCloseable {
         if (closed.get() || !sub.isOpen()) {
             return;
         }
-        sub.async().punsubscribe(pattern.getBytes(StandardCharsets.UTF_8));
         sub.async().unsubscribe(raw);
+    }
+
+    /** The asynchronous commands of the publishing connection (streams and keys too). */
+    public RedisAsyncCommands<byte[], byte[]> commands() {
+        return pub.async();
+    }
+
+    /**
+     * A new connection to the same Redis, for a blocking command (such as {@code XREAD BLOCK}) that
+     * must not hold up the publishing connection; the caller closes it (closing the bus closes the
+     * client under it).
+     */
+    public StatefulRedisConnection<byte[], byte[]> connectAnother() {
+        return client.connect(ByteArrayCodec.INSTANCE);
+    }
+
+    /**
+     * Runs {@code task} on the bus's inbound thread, after what is already queued there (so that
+     * what arrives from Redis is handled in order, off Lettuce's I/O threads); dropped once closed.
+     */
+    public void execute(Runnable task) {
+        if (closed.get()) {
+            return;
+        }
+        inbound.execute(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.DEBUG, () -> "inbound task failed: " + e, e);
+                    }
+                });
     }
 
     /** Publishes without waiting; a failure (Redis unreachable) is logged. */

@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a server does locally for a call another server made through Redis, whatever the wire form
- * of the call (the pub/sub adapter's requests or the cluster-adapter messages of the sharded one):
- * a broadcast with acknowledgements, a server-side event, a {@code fetchSockets} answer.
+ * of the call (the pub/sub adapter's requests or the cluster-adapter messages of the sharded and
+ * streams ones): a broadcast with acknowledgements, a server-side event, a {@code fetchSockets}
+ * answer.
  *
  * <p>Thread-safety: stateless.
  */
-final class RemoteCalls {
+public final class RemoteCalls {
     private RemoteCalls() {}
 
     /**
@@ -32,7 +33,7 @@ final class RemoteCalls {
      * @param clientCount called once with the number of sockets written to
      * @param ack called with the first argument of each client acknowledgement
      */
-    static void broadcastWithAck(
+    public static void broadcastWithAck(
             AdapterContext context,
             Adapter local,
             @Nullable Object wirePacket,
@@ -72,7 +73,7 @@ final class RemoteCalls {
      * @param reply receives the first argument of the first acknowledgement, or null when the
      *     sender wants none
      */
-    static void serverSideEmit(
+    public static void serverSideEmit(
             AdapterContext context,
             @Nullable Object data,
             @Nullable Consumer<@Nullable Object> reply) {
@@ -99,7 +100,7 @@ final class RemoteCalls {
     }
 
     /** This server's sockets as a {@code fetchSockets} answer lists them. */
-    static List<Object> socketsToWire(List<RemoteSocket> sockets) {
+    public static List<Object> socketsToWire(List<RemoteSocket> sockets) {
         List<Object> out = new ArrayList<>();
         for (RemoteSocket s : sockets) {
             out.add(SocketDetails.toWire(s));

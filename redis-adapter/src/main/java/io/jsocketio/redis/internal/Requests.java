@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: stateless.
  */
-final class Requests {
+public final class Requests {
     static final int SOCKETS = 0;
     static final int ALL_ROOMS = 1;
     static final int REMOTE_JOIN = 2;
@@ -37,7 +37,7 @@ final class Requests {
     private Requests() {}
 
     /** A random id of six letters and digits, as npm {@code uid2(6)} makes. */
-    static String uid() {
+    public static String uid() {
         StringBuilder sb = new StringBuilder(6);
         for (int i = 0; i < 6; i++) {
             sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -46,7 +46,7 @@ final class Requests {
     }
 
     /** Node's broadcast flags object: {@code {volatile?, compress, timeout? (ms)}}. */
-    static Map<String, @Nullable Object> flagsToWire(BroadcastFlags flags) {
+    public static Map<String, @Nullable Object> flagsToWire(BroadcastFlags flags) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
         if (flags.isVolatile()) {
             out.put("volatile", true);
@@ -59,7 +59,7 @@ final class Requests {
     }
 
     /** {@code {rooms, except[, flags]}}. */
-    static Map<String, @Nullable Object> optsToWire(BroadcastOptions opts, boolean flags) {
+    public static Map<String, @Nullable Object> optsToWire(BroadcastOptions opts, boolean flags) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
         out.put("rooms", new ArrayList<>(opts.rooms()));
         out.put("except", new ArrayList<>(opts.except()));
@@ -70,7 +70,7 @@ final class Requests {
     }
 
     /** Options read from a request or broadcast; absent parts select every socket. */
-    static BroadcastOptions optsFromWire(@Nullable Object wire) {
+    public static BroadcastOptions optsFromWire(@Nullable Object wire) {
         if (!(wire instanceof Map<?, ?> map)) {
             return BroadcastOptions.all();
         }
@@ -90,7 +90,7 @@ final class Requests {
     }
 
     /** Room names from a list (Node allows numbers as rooms: written without a fraction). */
-    static Set<String> strings(@Nullable Object value) {
+    public static Set<String> strings(@Nullable Object value) {
         Set<String> out = new LinkedHashSet<>();
         if (value instanceof Collection<?> c) {
             for (Object o : c) {
@@ -105,7 +105,7 @@ final class Requests {
     }
 
     /** An ordered map from alternating keys and values. */
-    static Map<String, @Nullable Object> json(@Nullable Object... keyValues) {
+    public static Map<String, @Nullable Object> json(@Nullable Object... keyValues) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             out.put(String.valueOf(keyValues[i]), keyValues[i + 1]);

@@ -187,44 +187,23 @@ public final class ShardedRedisAdapter extends LocalIndexAdapter {
 
     @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
-        CompletionStage<List<RemoteSocket>> localSockets = local.fetchSockets(opts);
-        if (opts.flags().local()) {
-            return localSockets;
-        }
-        return localSockets.thenCompose(
-                mine ->
-                        serverCountOrOne()
-                                .thenCompose(
-                                        count -> {
-                                            if (count <= 1) {
-                                                return CompletableFuture.completedFuture(mine);
-                                            }
-                                            String requestId = randomId();
-                                            Duration timeout = opts.flags().timeout();
-                                            CompletableFuture<List<RemoteSocket>> result =
-                                                    pending.await(
-                                                            requestId,
-                                                            new Pending.Fetch(
-                                                                    count,
-                                                                    mine,
-                                                                    o ->
-                                                                            SocketDetails.fromWire(
-                                                                                    context, this,
-                                                                                    o)),
-                                                            timeout != null
-                                                                    ? timeout
-                                                                    : DEFAULT_TIMEOUT,
-                                                            "fetchSockets");
-                                            publish(
-                                                    channel,
-                                                    FETCH_SOCKETS,
-                                                    json(
-                                                            "opts",
-                                                            optsToWire(opts, true),
-                                                            "requestId",
-                                                            requestId));
-                                            return result;
-                                        }));
+        return fetchFromCluster(
+                opts,
+                answers -> {
+                    String requestId = randomId();
+                    Duration timeout = opts.flags().timeout();
+                    CompletableFuture<List<RemoteSocket>> result =
+                            pending.await(
+                                    requestId,
+                                    answers,
+                                    timeout != null ? timeout : DEFAULT_TIMEOUT,
+                                    "fetchSockets");
+                    publish(
+                            channel,
+                            FETCH_SOCKETS,
+                            json("opts", optsToWire(opts, true), "requestId", requestId));
+                    return result;
+                });
     }
 
     @Override
@@ -271,26 +250,18 @@ public final class ShardedRedisAdapter extends LocalIndexAdapter {
 
     @Override
     public CompletionStage<List<Args>> serverSideEmitWithAck(SocketPacket packet) {
-        return serverCountOrOne()
-                .thenCompose(
-                        count -> {
-                            int expected = count - 1;
-                            if (expected <= 0) {
-                                return CompletableFuture.completedFuture(List.<Args>of());
-                            }
-                            String requestId = randomId();
-                            CompletableFuture<List<Args>> result =
-                                    pending.await(
-                                            requestId,
-                                            new Pending.Emit(expected, "packet", this::argsOf),
-                                            DEFAULT_TIMEOUT,
-                                            "serverSideEmit");
-                            publish(
-                                    channel,
-                                    SERVER_SIDE_EMIT,
-                                    json("requestId", requestId, "packet", eventToWire(packet)));
-                            return result;
-                        });
+        return emitToOthers(
+                "packet",
+                answers -> {
+                    String requestId = randomId();
+                    CompletableFuture<List<Args>> result =
+                            pending.await(requestId, answers, DEFAULT_TIMEOUT, "serverSideEmit");
+                    publish(
+                            channel,
+                            SERVER_SIDE_EMIT,
+                            json("requestId", requestId, "packet", eventToWire(packet)));
+                    return result;
+                });
     }
 
     // ---- what other servers publish

@@ -23,16 +23,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: stateless.
  */
-final class SocketDetails {
+public final class SocketDetails {
     private SocketDetails() {}
 
-    static Map<String, @Nullable Object> toWire(RemoteSocket socket) {
+    public static Map<String, @Nullable Object> toWire(RemoteSocket socket) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
         out.put("id", socket.id());
         out.put("handshake", handshakeToWire(socket.handshake()));
         out.put("rooms", new ArrayList<>(socket.rooms()));
         out.put("data", Values.fromJson(data(socket), List.of()));
         return out;
+    }
+
+    /** A socket's data as a value tree (JSON through JSON-B unless it is JSON already). */
+    public static @Nullable Object dataToWire(@Nullable Object data) {
+        return Values.fromJson(Binding.toJson(data), List.of());
     }
 
     private static @Nullable JsonValue data(RemoteSocket socket) {
@@ -75,7 +80,7 @@ final class SocketDetails {
         return out;
     }
 
-    static @Nullable RemoteSocket fromWire(
+    public static @Nullable RemoteSocket fromWire(
             AdapterContext context, Adapter adapter, @Nullable Object wire) {
         if (!(wire instanceof Map<?, ?> map) || !(map.get("id") instanceof String id)) {
             return null;

@@ -6,7 +6,6 @@ import io.jsocketio.RemoteSocket;
 import io.jsocketio.Server;
 import io.jsocketio.Socket;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  *       {@code fetchSockets()} can list the members of a room;
  *   <li>{@code join(room, ack)}, {@code leave(room, ack)}: the room gets a {@code notice} and a new
  *       {@code members} list;
- *   <li>{@code message({room, text}, ack)}: the others in the room get {@code message} with an ack
- *       of their own; the sender's ack (one tick) carries the message id, and {@code delivered}
- *       {@code {id, count}} (two ticks) follows when the recipients acknowledged;
+ *   <li>{@code message({room, text}, ack)}: the others in the room get {@code message} (without
+ *       ack, so that a page whose connection dropped gets it when it recovers); the sender's ack
+ *       (one tick) carries the message id, and {@code delivered} {@code {id, room, count}} (two
+ *       ticks) follows each {@code received({id})} a recipient's page answers;
  *   <li>{@code typing({room, typing})}: relayed as a volatile {@code typing} event;
  *   <li>{@code image({room, name, mime}, bytes, ack)}: relayed as {@code image(meta, bytes)}, a
  *       binary attachment.
@@ -43,15 +43,17 @@ public final class ChatApp {
     private static final Set<String> IMAGE_TYPES =
             Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
     private static final int MAX_TEXT = 2000;
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     private static final String PREFIX = "room:";
     private static final Map<?, ?> EMPTY = Map.of();
 
     private final Server io;
     private final AtomicLong ids = new AtomicLong();
+    private final Receipts receipts = new Receipts();
+    private final Presence presence;
 
     private ChatApp(Server io) {
         this.io = io;
+        this.presence = new Presence(io.options().connectionStateRecovery());
     }
 
     /** Installs the chat's handlers on {@code io}. */
@@ -66,6 +68,7 @@ public final class ChatApp {
         socket.on("join", (args, ack) -> join(socket, name, args, ack));
         socket.on("leave", (args, ack) -> leave(socket, name, args, ack));
         socket.on("message", (args, ack) -> message(socket, name, args, ack));
+        socket.on("received", (args, ack) -> received(args));
         socket.on("typing", (args, ack) -> typing(socket, name, args));
         socket.on("image", (args, ack) -> image(socket, name, args, ack));
         socket.onDisconnecting(
@@ -73,13 +76,18 @@ public final class ChatApp {
                     List<String> rooms =
                             socket.rooms().stream().filter(r -> r.startsWith(PREFIX)).toList();
                     socket.onDisconnect(
-                            (r, d) -> {
-                                for (String key : rooms) {
-                                    notice(key, name + " disconnected");
-                                    members(key);
-                                }
-                            });
+                            (r, d) ->
+                                    presence.left(
+                                            socket,
+                                            r,
+                                            () -> {
+                                                for (String key : rooms) {
+                                                    notice(key, name + " disconnected");
+                                                    members(key);
+                                                }
+                                            }));
                 });
+        presence.connected(socket);
     }
 
     static String nickname(@Nullable JsonObject auth, String socketId) {
@@ -148,19 +156,24 @@ public final class ChatApp {
         out.put("from", name);
         out.put("text", text);
         out.put("time", Instant.now().toString());
-        socket.to(key)
-                .timeout(DELIVERY_TIMEOUT)
-                .emit(
-                        "message",
-                        (error, responses) -> {
-                            if (!responses.isEmpty()) {
-                                socket.emit(
-                                        "delivered",
-                                        fields("id", id, "room", room, "count", responses.size()));
-                            }
-                        },
-                        out);
+        receipts.sent(id, socket.id(), room);
+        socket.to(key).emit("message", out);
         reply(ack, fields("id", id, "time", out.get("time")));
+    }
+
+    private void received(Args args) {
+        Map<?, ?> in = object(args);
+        if (in.get("id") instanceof String id) {
+            receipts.received(id)
+                    .ifPresent(
+                            r ->
+                                    io.to(r.sender())
+                                            .emit(
+                                                    "delivered",
+                                                    fields(
+                                                            "id", id, "room", r.room(), "count",
+                                                            r.count())));
+        }
     }
 
     private void typing(Socket socket, String name, Args args) {

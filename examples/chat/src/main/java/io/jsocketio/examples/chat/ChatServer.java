@@ -33,6 +33,9 @@ public final class ChatServer implements AutoCloseable {
                 ServerOptions.builder()
                         .host(host)
                         .maxHttpBufferSize(MAX_IMAGE_BYTES + 64 * 1024)
+                        // a page offline for a moment gets its messages back (2 min, Node's
+                        // default)
+                        .connectionStateRecovery()
                         .build();
         Server io = new Server(port, options);
         ChatApp.install(io);

@@ -126,6 +126,11 @@ final class Browser implements AutoCloseable {
         return values.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
+    /** Takes the page's network away, or gives it back. */
+    void setOffline(String page, boolean offline) {
+        call(NodeJson.command("setOffline").add("page", page).add("offline", offline));
+    }
+
     /** The URLs of the WebSockets the page opened so far. */
     List<String> websockets(String page) {
         return call(NodeJson.command("websockets").add("page", page))

@@ -89,7 +89,7 @@ class ChatAppTest {
     }
 
     @Test
-    void aMessageIsAckedWithItsIdThenReportedDeliveredWhenTheOthersAcknowledge() {
+    void aMessageIsAckedWithItsIdThenReportedDeliveredWhenTheOthersReceiveIt() {
         FakeEngineSocket alice = member("alice", "general");
         FakeEngineSocket bob = member("bob", "general");
         alice.clearSent();
@@ -104,12 +104,12 @@ class ChatAppTest {
                 .singleElement()
                 .asString()
                 .matches(
-                        "20\\[\"message\",\\{\"id\":\"m1\",\"room\":\"general\",\"from\":\"alice\",\"text\":\"hi bob\","
+                        "2\\[\"message\",\\{\"id\":\"m1\",\"room\":\"general\",\"from\":\"alice\",\"text\":\"hi bob\","
                                 + TIME
                                 + "}]");
         alice.clearSent();
 
-        bob.receive("30[\"ok\"]");
+        bob.receive("2[\"received\",{\"id\":\"m1\"}]");
 
         assertThat(alice.texts())
                 .containsExactly(

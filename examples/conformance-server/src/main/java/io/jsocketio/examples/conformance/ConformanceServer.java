@@ -114,15 +114,9 @@ public final class ConformanceServer implements AutoCloseable {
                                 .adapter(redis)
                                 .build());
         ConformanceApp.install(io);
-        // section 6 (minimal here: recovery options come with its own change) and section 8
-        Server recovery =
-                new Server(
-                        ServerOptions.builder()
-                                .engine(engineOptions("/recovery/"))
-                                .path("/recovery/")
-                                .serveClient(false)
-                                .adapter(redis)
-                                .build());
+        // section 6 (its own server, without the Redis adapter: sessions stay in memory) and
+        // section 8
+        Server recovery = RecoveryApp.create();
         AdminInstrumentation.apply(recovery);
         List<EngineMount> mounts = new ArrayList<>();
         mounts.add(EngineMount.of(echo));
