@@ -73,6 +73,20 @@ class RecoveryTest {
     }
 
     @Test
+    void anOutgoingListenerSeesEmitsToTheSocketAndTheyStillGoOut() {
+        List<String> outgoing = new ArrayList<>();
+        FakeEngineSocket conn = h.open();
+        connectInRoom(conn);
+        sockets.get(0).onAnyOutgoing((event, args) -> outgoing.add(event + args.toList()));
+
+        sockets.get(0).emit("direct", "x");
+        h.io.to("r").emit("news", 1);
+
+        assertThat(conn.texts()).containsExactly("2[\"direct\",\"x\",\"1\"]", "2[\"news\",1,\"2\"]");
+        assertThat(outgoing).containsExactly("direct[x, 1]", "news[1, 2]");
+    }
+
+    @Test
     void aDroppedClientGetsItsIdRoomsDataAndMissedPacketsInOrder() {
         FakeEngineSocket first = h.open();
         String reply = connectInRoom(first);
