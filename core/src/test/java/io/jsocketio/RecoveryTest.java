@@ -82,7 +82,8 @@ class RecoveryTest {
         sockets.get(0).emit("direct", "x");
         h.io.to("r").emit("news", 1);
 
-        assertThat(conn.texts()).containsExactly("2[\"direct\",\"x\",\"1\"]", "2[\"news\",1,\"2\"]");
+        assertThat(conn.texts())
+                .containsExactly("2[\"direct\",\"x\",\"1\"]", "2[\"news\",1,\"2\"]");
         assertThat(outgoing).containsExactly("direct[x, 1]", "news[1, 2]");
     }
 
