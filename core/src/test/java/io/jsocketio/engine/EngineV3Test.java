@@ -243,18 +243,6 @@ class EngineV3Test {
     }
 
     @Test
-    void theGetThatRacesTheClientsCloseIsAnsweredNoopAndLaterGets400() {
-        try (EngineHarness h = harness()) {
-            String sid = handshake(h, "&b64=1");
-            post(h, sid, "1:1");
-            FakePollingExchange racing = poll(h, sid);
-            assertThat(racing.status()).isEqualTo(200);
-            assertThat(racing.body()).isEqualTo("1:6");
-            assertThat(poll(h, sid).status()).isEqualTo(400);
-        }
-    }
-
-    @Test
     void webSocketTextAndBinaryFramesCarryTheTypeByte() {
         try (EngineHarness h = harness()) {
             List<EngineMessage> got = new ArrayList<>();

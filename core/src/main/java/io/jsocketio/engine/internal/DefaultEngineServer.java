@@ -19,7 +19,6 @@ import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.engine.parser.Packet;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ import org.jspecify.annotations.Nullable;
 public final class DefaultEngineServer implements EngineServer {
     private static final System.Logger LOG = System.getLogger(DefaultEngineServer.class.getName());
     private static final byte[] EMPTY = new byte[0];
-    private static final Duration CLIENT_CLOSE_GRACE = Duration.ofSeconds(1);
 
     private final EngineOptions options;
     private final Scheduler scheduler;
@@ -53,9 +51,6 @@ public final class DefaultEngineServer implements EngineServer {
     private final Executor executor;
     private final Cors cors;
     private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
-    // sessions the client closed over polling with no GET parked, for CLIENT_CLOSE_GRACE: the GET
-    // the client sent together with its close may be handled after it (see rememberClientClose)
-    private final ConcurrentHashMap<String, EngineSession> clientClosed = new ConcurrentHashMap<>();
     private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
@@ -115,9 +110,6 @@ public final class DefaultEngineServer implements EngineServer {
         String sid = sid(req);
         if (sid != null) {
             EngineSession session = sessions.get(sid);
-            if (session == null && "GET".equals(req.method())) {
-                session = clientClosed.get(sid);
-            }
             if (session == null) {
                 refuse(exchange, corsHeaders, EngineError.UNKNOWN_SID, null);
                 return;
@@ -459,21 +451,6 @@ public final class DefaultEngineServer implements EngineServer {
         sessions.remove(session.id(), session);
     }
 
-    /**
-     * Keeps a session the client closed over polling findable by its GETs for {@link
-     * #CLIENT_CLOSE_GRACE}: a client that sends its GET and its close {@code 1} at the same moment
-     * (the official suites do) gets that GET answered with noop {@code 6}, as Node's single event
-     * loop would answer it, even when a container thread handles the close first. The session is
-     * closed; only its first GET gets the noop, later ones 400.
-     */
-    void rememberClientClose(EngineSession session) {
-        if (closed) {
-            return;
-        }
-        clientClosed.put(session.id(), session);
-        scheduler.schedule(CLIENT_CLOSE_GRACE, () -> clientClosed.remove(session.id(), session));
-    }
-
     // ---- listeners and registry ------------------------------------------------------------
 
     @Override
@@ -516,7 +493,6 @@ public final class DefaultEngineServer implements EngineServer {
         for (EngineSession session : sessions.values()) {
             session.terminate(CloseReason.SERVER_SHUTTING_DOWN, null);
         }
-        clientClosed.clear();
         if (ownsScheduler) {
             scheduler.close();
         }

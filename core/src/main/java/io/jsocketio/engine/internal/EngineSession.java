@@ -61,9 +61,6 @@ final class EngineSession implements EngineSocket {
     private @Nullable Upgrade upgrade; // guarded by lock
     private @Nullable Cancellable closeTimer; // guarded by lock
     private CloseReason pendingCloseReason = CloseReason.FORCED_CLOSE; // guarded by lock
-    // guarded by lock: the client closed over polling with no GET parked; the one GET racing that
-    // close (sent with it, handled after it) is answered noop, as Node's arrival order would
-    private boolean noopForRacingPoll;
 
     EngineSession(
             DefaultEngineServer server,
@@ -285,16 +282,6 @@ final class EngineSession implements EngineSocket {
     /** The polling transport while it is the current one, else null. */
     @Nullable PollingTransport pollingLocked() {
         return webSocket == null ? polling : null;
-    }
-
-    /**
-     * Whether a GET on this closed session is the one that raced the client's own close (answered
-     * noop); true once at most. Caller holds the lock.
-     */
-    boolean takeNoopForRacingPollLocked() {
-        boolean take = noopForRacingPoll;
-        noopForRacingPoll = false;
-        return take;
     }
 
     /** The polling transport, if it is current. */
@@ -680,10 +667,6 @@ final class EngineSession implements EngineSocket {
             }
             if (polling != null) {
                 abandoned = polling.takeReadingLocked();
-            }
-            if (parked == null && end == PollEnd.NOOP && polling != null && webSocket == null) {
-                noopForRacingPoll = true;
-                server.rememberClientClose(this);
             }
             buffer.clear();
             ws = webSocket;

@@ -53,11 +53,7 @@ final class PollingTransport {
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
             if (state == SessionState.CLOSED) {
-                if (session.takeNoopForRacingPollLocked()) {
-                    out = List.of(Packet.of(PacketType.NOOP)); // raced the client's close
-                } else {
-                    gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
-                }
+                gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
             } else if (session.pollingLocked() != this) {
                 gone = EngineError.BAD_REQUEST; // upgraded since the registry lookup
             } else if (parked != null) {
