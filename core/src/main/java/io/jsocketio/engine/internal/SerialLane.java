@@ -90,11 +90,6 @@ public final class SerialLane implements Executor, Runnable {
         return false;
     }
 
-    /** Whether tasks are waiting or running. */
-    public boolean isBusy() {
-        return scheduled != 0;
-    }
-
     private void submit() {
         try {
             delegate.execute(this);

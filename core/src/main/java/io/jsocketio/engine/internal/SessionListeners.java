@@ -107,11 +107,6 @@ final class SessionListeners {
         }
     }
 
-    /** The number of inbound messages waiting for the lane. */
-    int queued() {
-        return queued.get();
-    }
-
     private void delivered(int n) {
         if (queued.addAndGet(-n) <= maxQueued / 2) {
             synchronized (room) {
