@@ -16,6 +16,15 @@ public interface Scheduler extends AutoCloseable {
     /** Runs {@code task} once after {@code delay}, unless cancelled first. */
     Cancellable schedule(Duration delay, Runnable task);
 
+    /**
+     * The scheduler's clock in nanoseconds, on the scale of {@link System#nanoTime()} (only
+     * differences mean anything): the engine compares it with the due time of a task whose thread
+     * may run late. A manual scheduler returns its own time.
+     */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
     /** Stops the scheduler; pending tasks are dropped. Idempotent. */
     @Override
     void close();

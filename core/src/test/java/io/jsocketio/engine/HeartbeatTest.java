@@ -44,6 +44,43 @@ class HeartbeatTest {
     }
 
     @Test
+    void aGetArrivingAfterThePingTimeoutFindsTheSessionClosedEvenWhenTheTimerRunsLate() {
+        // the official suites' "closes the session upon ping timeout": the GET comes just after
+        // pingInterval + pingTimeout; a late timer thread must not let it see a live session
+        try (EngineHarness h = harness()) {
+            String sid = h.handshake();
+            List<CloseReason> reasons = closes(h.engine.client(sid).orElseThrow());
+            h.advanceMillis(300); // the ping is queued
+            h.scheduler.advanceClockOnly(Duration.ofMillis(199));
+            FakePollingExchange early = h.poll(sid);
+            assertThat(early.body()).as("not due yet: the ping").isEqualTo("2");
+            h.scheduler.advanceClockOnly(Duration.ofMillis(1));
+
+            FakePollingExchange late = h.poll(sid);
+
+            assertThat(late.status()).isEqualTo(400);
+            assertThat(late.body()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+            assertThat(reasons).containsExactly(CloseReason.PING_TIMEOUT);
+            h.advanceMillis(1);
+            assertThat(reasons).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPacketBeforeTheDeadlineKeepsTheLateTimersLeniency() {
+        try (EngineHarness h = harness()) {
+            String sid = h.handshake();
+            List<CloseReason> reasons = closes(h.engine.client(sid).orElseThrow());
+            h.advanceMillis(300);
+            assertThat(h.post(sid, "4x").body()).isEqualTo("ok");
+            h.scheduler.advanceClockOnly(Duration.ofMillis(250));
+
+            assertThat(h.poll(sid).status()).isEqualTo(200);
+            assertThat(reasons).isEmpty();
+        }
+    }
+
+    @Test
     void pingTimeoutClosesAPollingSessionWithNoPendingGet() {
         try (EngineHarness h = harness()) {
             String sid = h.handshake();

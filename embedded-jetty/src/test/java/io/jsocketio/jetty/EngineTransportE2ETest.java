@@ -552,6 +552,34 @@ abstract class EngineTransportE2ETest {
         assertUnknownSid(sid);
     }
 
+    /**
+     * The official suites' "forcefully closes the session": the client sends its GET and its close
+     * together, and the close is applied first (here made certain by waiting for it). The GET still
+     * gets the noop, as from Node, whose event loop takes the GET first; a GET after the close's
+     * answer gets 400.
+     */
+    @Test
+    void answersAGetSentTogetherWithTheClientsCloseWithNoopWhenTheCloseIsAppliedFirst()
+            throws Exception {
+        start();
+        String sid = handshake();
+        CompletableFuture<HttpResponse<String>> close =
+                http.sendAsync(
+                        HttpRequest.newBuilder(http("EIO=4&transport=polling&sid=" + sid))
+                                .POST(BodyPublishers.ofString("1"))
+                                .build(),
+                        BodyHandlers.ofString());
+        assertThat(closeOf(sid)).isEqualTo("transport close");
+
+        HttpResponse<String> racing = poll(sid);
+
+        assertThat(racing.statusCode()).isEqualTo(200);
+        assertThat(racing.body()).isEqualTo("6");
+        assertThat(await(close).statusCode()).isEqualTo(200);
+        assertThat(await(close).body()).isEqualTo("ok");
+        assertUnknownSid(sid);
+    }
+
     @Test
     void closesTheWebSocketWhenTheClientSendsClose() throws Exception {
         start();

@@ -17,6 +17,7 @@ import io.jsocketio.engine.TransportType;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.engine.parser.Packet;
+import io.jsocketio.engine.parser.PacketType;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -55,6 +56,7 @@ public final class DefaultEngineServer implements EngineServer {
     private final List<Consumer<ConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
     private final SerialLane errorLane;
+    private final ClientCloses clientCloses;
     private volatile IdGenerator idGenerator = Base64IdGenerator.INSTANCE;
     private volatile boolean closed;
 
@@ -68,6 +70,7 @@ public final class DefaultEngineServer implements EngineServer {
         this.executor = ex != null ? ex : LaneExecutors.shared();
         this.cors = new Cors(options.cors(), options.originPolicy());
         this.errorLane = new SerialLane(executor, "connection_error");
+        this.clientCloses = new ClientCloses(scheduler);
     }
 
     @Override
@@ -77,6 +80,10 @@ public final class DefaultEngineServer implements EngineServer {
 
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    ClientCloses clientCloses() {
+        return clientCloses;
     }
 
     // ---- polling ---------------------------------------------------------------------------
@@ -111,7 +118,9 @@ public final class DefaultEngineServer implements EngineServer {
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
-                refuse(exchange, corsHeaders, EngineError.UNKNOWN_SID, null);
+                if (!answerRacingGet(exchange, sid, corsHeaders)) {
+                    refuse(exchange, corsHeaders, EngineError.UNKNOWN_SID, null);
+                }
                 return;
             }
             PollingTransport polling = session.currentPolling();
@@ -140,6 +149,30 @@ public final class DefaultEngineServer implements EngineServer {
                 req,
                 () -> handshakeOverPolling(exchange, corsHeaders),
                 message -> refuse(exchange, corsHeaders, EngineError.FORBIDDEN, message));
+    }
+
+    /**
+     * Answers a GET sent together with its client's close with the noop it would have got had it
+     * been parked first (see {@link ClientCloses}); false when it is not such a GET.
+     */
+    boolean answerRacingGet(PollingExchange exchange, String sid, Map<String, String> cors) {
+        EngineRequest req = exchange.request();
+        if (!"GET".equals(req.method())) {
+            return false;
+        }
+        ClientCloses.Claim claim = clientCloses.takeRacingGet(sid);
+        if (claim == null) {
+            return false;
+        }
+        Map<String, String> headers = PollingResponses.baseHeaders(req, cors);
+        responseHeaders.apply(headers, req, false);
+        PollingResponses.payload(
+                exchange,
+                headers,
+                claim.protocol().encodePollingBody(List.of(Packet.of(PacketType.NOOP)), req),
+                options.httpCompressionThreshold());
+        claim.release();
+        return true;
     }
 
     private void handshakeOverPolling(PollingExchange exchange, Map<String, String> corsHeaders) {
@@ -493,6 +526,7 @@ public final class DefaultEngineServer implements EngineServer {
         for (EngineSession session : sessions.values()) {
             session.terminate(CloseReason.SERVER_SHUTTING_DOWN, null);
         }
+        clientCloses.clear();
         if (ownsScheduler) {
             scheduler.close();
         }

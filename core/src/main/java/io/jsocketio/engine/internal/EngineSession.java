@@ -415,6 +415,16 @@ final class EngineSession implements EngineSocket {
         }
     }
 
+    /** Whether the heartbeat's timeout is due though its timer has not run yet (see Heartbeat). */
+    boolean heartbeatOverdueLocked() {
+        return heartbeat.overdueLocked();
+    }
+
+    /** The engine this session belongs to. */
+    DefaultEngineServer server() {
+        return server;
+    }
+
     /** Revision 3: a ping from the client is answered with a pong (no data, as Node). */
     private void onClientPing() {
         synchronized (lock) {
@@ -657,11 +667,15 @@ final class EngineSession implements EngineSocket {
                 return;
             }
             transitionTo(SessionState.CLOSED);
-            server.remove(this); // from now on its sid is unknown
-            notifyClose = listeners.closeLocked(reason, description, discardQueued);
             if (polling != null && webSocket == null) {
                 parked = polling.takeParkedLocked();
             }
+            if (end == PollEnd.NOOP && parked == null && polling != null && webSocket == null) {
+                // the client's close with no GET parked: a GET already on its way is owed the noop
+                server.clientCloses().remember(id, protocolRevision());
+            }
+            server.remove(this); // from now on its sid is unknown
+            notifyClose = listeners.closeLocked(reason, description, discardQueued);
             if (parked != null && end == PollEnd.CLOSE) {
                 leftover = drainLocked();
             }

@@ -29,6 +29,7 @@ final class Heartbeat {
     private @Nullable Cancellable intervalTimer; // guarded by session.lock
     private @Nullable Cancellable timeoutTimer; // guarded by session.lock
     private boolean packetSincePing; // guarded by session.lock
+    private long deadline; // guarded by session.lock: System.nanoTime() when timeoutTimer is due
 
     Heartbeat(EngineSession session, Scheduler scheduler, EngineOptions options) {
         this.session = session;
@@ -49,7 +50,7 @@ final class Heartbeat {
     void startClientDrivenLocked() {
         packetSincePing = false;
         cancel(timeoutTimer);
-        timeoutTimer = scheduler.schedule(clientTimeout(), this::onClientTimeout);
+        timeoutTimer = armTimeout(clientTimeout(), this::onClientTimeout);
     }
 
     /** A ping arrived from a revision 3 client: the timeout starts over. */
@@ -68,12 +69,28 @@ final class Heartbeat {
             }
             if (packetSincePing) {
                 packetSincePing = false;
-                timeoutTimer = scheduler.schedule(clientTimeout(), this::onClientTimeout);
+                timeoutTimer = armTimeout(clientTimeout(), this::onClientTimeout);
                 return;
             }
             timeoutTimer = null;
         }
         session.terminate(CloseReason.PING_TIMEOUT, null);
+    }
+
+    private Cancellable armTimeout(Duration timeout, Runnable onTimeout) {
+        deadline = scheduler.nanoTime() + timeout.toNanos();
+        return scheduler.schedule(timeout, onTimeout);
+    }
+
+    /**
+     * Whether the timeout is due (no pong, no other packet) though its timer has not run yet: a
+     * request that arrives now must find the session timed out, as in Node, whose event loop runs
+     * due timers before it reads. A busy machine can run a timer late; the session's end does not
+     * wait for it.
+     */
+    boolean overdueLocked() {
+        long now = scheduler.nanoTime();
+        return timeoutTimer != null && !packetSincePing && now - deadline >= 0;
     }
 
     /** A packet of any kind arrived from the client. */
@@ -105,7 +122,7 @@ final class Heartbeat {
             intervalTimer = null;
             session.queueLocked(PING);
             packetSincePing = false;
-            timeoutTimer = scheduler.schedule(options.pingTimeout(), this::onTimeout);
+            timeoutTimer = armTimeout(options.pingTimeout(), this::onTimeout);
         }
         session.flushTransport();
     }
@@ -117,7 +134,7 @@ final class Heartbeat {
             }
             if (packetSincePing) {
                 packetSincePing = false;
-                timeoutTimer = scheduler.schedule(options.pingTimeout(), this::onTimeout);
+                timeoutTimer = armTimeout(options.pingTimeout(), this::onTimeout);
                 return;
             }
             timeoutTimer = null;

@@ -41,8 +41,8 @@ final class PollingTransport {
 
     /** A GET, with the headers its answer will carry. */
     void onGet(PollingExchange exchange, Map<String, String> headers, Map<String, String> cors) {
-        // a GET racing the client's own close finds the session closed (see EngineSession): the
-        // first such GET is answered noop, later ones 400
+        // a GET racing the client's own close finds the session closed: the first one before the
+        // close's POST is answered gets the noop (ClientCloses), later ones 400
         Poll poll = new Poll(exchange, headers, cors);
         exchange.onAbort(() -> onAbort(poll));
         List<Packet> out = null;
@@ -50,10 +50,14 @@ final class PollingTransport {
         boolean aborted = false;
         boolean finishClose = false;
         EngineError gone = null;
+        boolean timedOut = false;
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
             if (state == SessionState.CLOSED) {
                 gone = EngineError.UNKNOWN_SID; // closed since the registry lookup
+            } else if (session.heartbeatOverdueLocked()) {
+                timedOut = true; // its timer is late: the session ends before this GET is read
+                gone = EngineError.UNKNOWN_SID;
             } else if (session.pollingLocked() != this) {
                 gone = EngineError.BAD_REQUEST; // upgraded since the registry lookup
             } else if (parked != null) {
@@ -71,6 +75,12 @@ final class PollingTransport {
                 parked = poll;
             }
         }
+        if (timedOut) {
+            session.terminate(CloseReason.PING_TIMEOUT, null);
+        } else if (gone == EngineError.UNKNOWN_SID
+                && session.server().answerRacingGet(exchange, session.id(), cors)) {
+            return;
+        }
         if (gone != null) {
             PollingResponses.error(exchange, cors, gone, gone.message());
         } else if (overlap) {
@@ -83,6 +93,21 @@ final class PollingTransport {
                 session.finishClose();
             }
             poll.answer(out);
+        }
+    }
+
+    /** The POST's {@code ok}; held a moment when it carried the client's close (ClientCloses). */
+    private void answerOk(PollingExchange exchange, Map<String, String> headers) {
+        boolean closed;
+        synchronized (session.lock) {
+            closed = session.stateLocked() == SessionState.CLOSED;
+        }
+        if (closed) {
+            session.server()
+                    .clientCloses()
+                    .answerPost(session.id(), () -> PollingResponses.ok(exchange, headers));
+        } else {
+            PollingResponses.ok(exchange, headers);
         }
     }
 
@@ -135,7 +160,7 @@ final class PollingTransport {
                         // answered from the lane, after the message listeners saw these packets:
                         // what they send in reply is queued before the client's next GET, as in
                         // Node, where the listeners run before the answer is written
-                        session.runOnLane(() -> PollingResponses.ok(exchange, headers));
+                        session.runOnLane(() -> answerOk(exchange, headers));
                     }
 
                     @Override
