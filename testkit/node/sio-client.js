@@ -10,7 +10,7 @@
 //   {"cmd":"setUrl","id","url"}           the next reconnection goes to url (as a load balancer may send it)
 //   {"cmd":"reconnection","id","on"}      turns reconnection off, or on again (reconnecting now if disconnected)
 // Events:
-//   ready {client, version}, connect {id, socketId, transport, recovered}, upgrade {id, transport}, connect_error {id, message, data},
+//   ready {client, version}, connect {id, socketId, transport, recovered}, upgrade {id, transport}, connect_error {id, message, data, description?},
 //   event {id, name, args, ackId?}, ack {id, seq, args, error?}, disconnect {id, reason}
 // Binary values in args are {"$bin": "<base64>"} both ways. Reconnection is off unless asked.
 
@@ -59,8 +59,14 @@ function connect(command) {
   socket.io.on("open", () =>
     socket.io.engine.on("upgrade", (transport) => print("upgrade", { id, transport: transport.name })));
   socket.on("disconnect", (reason) => print("disconnect", { id, reason }));
-  socket.on("connect_error", (err) =>
-    print("connect_error", { id, message: String((err && err.message) || err), data: (err && err.data) ?? null }));
+  socket.on("connect_error", (err) => {
+    const fields = { id, message: String((err && err.message) || err), data: (err && err.data) ?? null };
+    // a transport error's cause: the HTTP status of a failed poll, or the network error
+    const cause = err && err.description;
+    if (typeof cause === "number" || typeof cause === "string") fields.description = cause;
+    else if (cause && cause.message) fields.description = String(cause.message);
+    print("connect_error", fields);
+  });
   if (version === "4") {
     socket.onAny((event, ...args) => printEvent(id, event, args));
   } else {

@@ -19,9 +19,11 @@ final class ServerRuntime {
     final Scheduler scheduler;
     final SerialLane callbackLane;
     private final @Nullable Scheduler ownedScheduler;
+    private final LaneExecutors.@Nullable Lease lanes; // held until close, unless configured
 
     ServerRuntime(@Nullable Executor executor, @Nullable Scheduler scheduler) {
-        this.executor = executor != null ? executor : LaneExecutors.shared();
+        this.lanes = executor != null ? null : LaneExecutors.acquire();
+        this.executor = lanes != null ? lanes.executor() : executor;
         if (scheduler != null) {
             this.scheduler = scheduler;
             this.ownedScheduler = null;
@@ -35,6 +37,9 @@ final class ServerRuntime {
     void close() {
         if (ownedScheduler != null) {
             ownedScheduler.close();
+        }
+        if (lanes != null) {
+            lanes.close();
         }
     }
 }

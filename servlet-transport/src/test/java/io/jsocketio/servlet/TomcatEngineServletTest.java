@@ -53,4 +53,40 @@ class TomcatEngineServletTest extends EngineServletContractTest {
         answer(parked, 200, "too late"); // ignored, no exception
         poll.handle((r, e) -> null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
+
+    @Test
+    void aParkedPollAnsweredWhileTheContextStopsReachesTheClient() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<PollingExchange> parked =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        engine.answering(parked::set);
+        EmbeddedTomcat tomcat =
+                EmbeddedTomcat.start(
+                        "/",
+                        (classes, servletContext) -> {
+                            ServletTransport.install(servletContext, EngineMount.of(engine));
+                            servletContext.addListener(
+                                    new jakarta.servlet.ServletContextListener() {
+                                        @Override
+                                        public void contextDestroyed(
+                                                jakarta.servlet.ServletContextEvent event) {
+                                            // what Server.close() does to a parked poll
+                                            answer(parked.get(), 200, "1");
+                                        }
+                                    });
+                        });
+        server = tomcat;
+        port = tomcat.port();
+        CompletableFuture<HttpResponse<String>> poll =
+                http.sendAsync(
+                        HttpRequest.newBuilder(uri("/socket.io/?EIO=4&transport=polling&sid=x"))
+                                .build(),
+                        BodyHandlers.ofString());
+        engine.next(WAIT);
+
+        tomcat.stopContext();
+
+        HttpResponse<String> answered = poll.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).isEqualTo("1");
+    }
 }

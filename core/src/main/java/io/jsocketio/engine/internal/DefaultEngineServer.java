@@ -50,6 +50,7 @@ public final class DefaultEngineServer implements EngineServer {
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
     private final Executor executor;
+    private final LaneExecutors.@Nullable Lease lanes; // held while open, unless configured
     private final Cors cors;
     private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
@@ -67,7 +68,8 @@ public final class DefaultEngineServer implements EngineServer {
         this.scheduler = given != null ? given : new DefaultScheduler();
         this.ownsScheduler = given == null;
         Executor ex = options.executor();
-        this.executor = ex != null ? ex : LaneExecutors.shared();
+        this.lanes = ex != null ? null : LaneExecutors.acquire();
+        this.executor = lanes != null ? lanes.executor() : ex;
         this.cors = new Cors(options.cors(), options.originPolicy());
         this.errorLane = new SerialLane(executor, "connection_error");
         this.clientCloses = new ClientCloses(scheduler);
@@ -529,6 +531,9 @@ public final class DefaultEngineServer implements EngineServer {
         clientCloses.clear();
         if (ownsScheduler) {
             scheduler.close();
+        }
+        if (lanes != null) {
+            lanes.close();
         }
     }
 }

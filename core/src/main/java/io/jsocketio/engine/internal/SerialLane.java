@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
@@ -95,10 +96,13 @@ public final class SerialLane implements Executor, Runnable {
             delegate.execute(this);
         } catch (RejectedExecutionException e) {
             SCHEDULED.setVolatile(this, 0);
+            // after its owner closed, the shared executor is shut down: late work is expected
+            boolean shutDown = delegate instanceof ExecutorService es && es.isShutdown();
+            int dropped = tasks.size();
             LOG.log(
-                    Level.WARNING,
-                    () -> "lane " + name + ": executor refused work, " + tasks.size() + " dropped",
-                    e);
+                    shutDown ? Level.DEBUG : Level.WARNING,
+                    () -> "lane " + name + ": executor refused work, " + dropped + " dropped",
+                    shutDown ? null : e);
             tasks.clear();
         }
     }

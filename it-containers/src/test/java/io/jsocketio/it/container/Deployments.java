@@ -45,8 +45,13 @@ final class Deployments {
 
     /** The CDI WAR: the app module's beans, and Weld on Tomcat. */
     static WebArchive war() {
+        return war("chat.war");
+    }
+
+    /** {@link #war()} under another archive name (its context path on every container). */
+    static WebArchive war(String archiveName) {
         WebArchive war =
-                ShrinkWrap.create(WebArchive.class, "chat.war")
+                ShrinkWrap.create(WebArchive.class, archiveName)
                         .setWebXML(new StringAsset(WEB_XML))
                         .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
         war.addAsLibraries(jars(name -> !name.startsWith("jsocketio-it-container-app-plain")));

@@ -49,6 +49,16 @@ public final class EmbeddedTomcat implements AutoCloseable {
         return new EmbeddedTomcat(tomcat, base, connector.getLocalPort());
     }
 
+    /**
+     * Stops the context (as undeploying a WAR does) and leaves the connector running: requests in
+     * flight stay open, and its listeners' {@code contextDestroyed} run.
+     */
+    public void stopContext() throws Exception {
+        for (org.apache.catalina.Container context : tomcat.getHost().findChildren()) {
+            context.stop();
+        }
+    }
+
     /** The port the connector bound. */
     public int port() {
         return port;
