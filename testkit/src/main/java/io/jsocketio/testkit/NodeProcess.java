@@ -225,13 +225,15 @@ public final class NodeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
+            int from = 0; // lines before it did not match (lines are only ever appended)
             while (true) {
-                for (int i = 0; i < lines.size(); i++) {
+                for (int i = from; i < lines.size(); i++) {
                     if (!consumed.get(i) && match.test(lines.get(i))) {
                         consumed.set(i, true);
                         return lines.get(i);
                     }
                 }
+                from = lines.size();
                 if (stdoutEnded) {
                     throw failure(
                             "the process's output ended (exit "

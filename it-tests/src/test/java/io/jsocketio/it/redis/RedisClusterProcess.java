@@ -19,7 +19,8 @@ import org.awaitility.Awaitility;
  * A real Redis Cluster on 127.0.0.1: three masters and three replicas ({@code redis-server
  * --cluster-enabled yes}, joined with {@code redis-cli --cluster create}), each a child process of
  * the test on a free port, stopped by its pid. A node that misses for 1 s is taken as failed, so a
- * killed master's replica takes over within a few seconds.
+ * killed master's replica takes over within a few seconds, once it has copied its master (see
+ * {@link #awaitReplicasInSync}).
  */
 final class RedisClusterProcess implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(30);
@@ -58,6 +59,9 @@ final class RedisClusterProcess implements AutoCloseable {
                                     "nodes.conf",
                                     "--cluster-node-timeout",
                                     "1000",
+                                    // replicas copy their master at once, not after 5 s
+                                    "--repl-diskless-sync-delay",
+                                    "0",
                                     "--dir",
                                     dir.toString())));
         }
@@ -92,6 +96,36 @@ final class RedisClusterProcess implements AutoCloseable {
                                                             && info.contains(
                                                                     "cluster_slots_ok:16384");
                                                 }));
+    }
+
+    /**
+     * Waits until every live replica has copied its master ({@code master_link_status:up}). Until
+     * then a master that fails cannot be replaced: its replica refuses to take over ("Disconnected
+     * from master for longer than allowed") and the master's slots stay down until it is back.
+     */
+    void awaitReplicasInSync() {
+        Awaitility.await("replicas in sync with their masters")
+                .atMost(READY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            List<String> replicas =
+                                    live().stream()
+                                            .map(
+                                                    node ->
+                                                            cli(
+                                                                    List.of(
+                                                                            "-p",
+                                                                            Integer.toString(
+                                                                                    node.port()),
+                                                                            "info",
+                                                                            "replication")))
+                                            .filter(info -> info.contains("role:slave"))
+                                            .collect(Collectors.toList());
+                            return !replicas.isEmpty()
+                                    && replicas.stream()
+                                            .allMatch(i -> i.contains("master_link_status:up"));
+                        });
     }
 
     private List<RedisServerProcess> live() {
@@ -152,6 +186,32 @@ final class RedisClusterProcess implements AutoCloseable {
                 .atMost(READY)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> shardSubscribers(channel) == count);
+    }
+
+    /** The nodes' views of the cluster and their logs, for a failure message. */
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        for (RedisServerProcess node : nodes) {
+            out.append("---- node ").append(node.port());
+            if (live().contains(node)) {
+                try {
+                    out.append(" cluster nodes:\n")
+                            .append(
+                                    cli(
+                                            List.of(
+                                                    "-p",
+                                                    Integer.toString(node.port()),
+                                                    "cluster",
+                                                    "nodes")));
+                } catch (RuntimeException e) {
+                    out.append(" (cluster nodes failed: ").append(e.getMessage()).append(")\n");
+                }
+            } else {
+                out.append(" (dead)\n");
+            }
+            out.append("-- log:\n").append(node.log());
+        }
+        return out.toString();
     }
 
     /** Kills the node listening on {@code port} (its connections drop at once). */

@@ -21,6 +21,7 @@ final class RedisServerProcess implements AutoCloseable {
     private final int port;
     private final List<String> extraArgs;
     private volatile Process process;
+    private final StringBuilder log = new StringBuilder();
 
     private RedisServerProcess(int port, List<String> extraArgs) {
         this.port = port;
@@ -95,7 +96,7 @@ final class RedisServerProcess implements AutoCloseable {
             CountDownLatch ready = new CountDownLatch(1);
             java.util.concurrent.atomic.AtomicBoolean accepting =
                     new java.util.concurrent.atomic.AtomicBoolean();
-            StringBuilder output = new StringBuilder();
+            StringBuilder output = log;
             Thread reader =
                     new Thread(
                             () -> {
@@ -135,6 +136,13 @@ final class RedisServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the server printed so far (across restarts). */
+    String log() {
+        synchronized (log) {
+            return log.toString();
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
@@ -80,13 +81,17 @@ final class ClusterRouter implements ShardRouter {
     public CompletionStage<Long> numsub(String channel) {
         RedisURI node = nodeFor(channel);
         if (node == null) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
+            return CompletableFuture.failedFuture(
                     new IllegalStateException("no master serves " + channel));
         }
         byte[] raw = channel.getBytes(StandardCharsets.UTF_8);
-        return pub.getConnectionAsync(node.getHost(), node.getPort())
-                .thenCompose(c -> c.async().pubsubShardNumsub(raw))
-                .thenApply(ShardRouter::first);
+        try {
+            return pub.getConnectionAsync(node.getHost(), node.getPort())
+                    .thenCompose(c -> c.async().pubsubShardNumsub(raw))
+                    .thenApply(ShardRouter::first);
+        } catch (RuntimeException e) { // a node the topology no longer knows: thrown, not failed
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

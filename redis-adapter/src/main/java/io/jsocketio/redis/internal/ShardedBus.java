@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * channel is subscribed ({@code SSUBSCRIBE}) on exactly one connection, the one to the node serving
  * it, so a message is handled once. When a node's connection drops (Redis restarted, a master
  * failed over to its replica, a slot moved), its channels are subscribed again, every second, on
- * whichever node then serves them, after reading the topology again.
+ * whichever node then serves them, after reading the topology again. A publish that fails (it is
+ * dropped, never retried) makes the bus read the topology too, so publishing follows a failover.
  *
  * <p>Thread-safety: safe for concurrent use; never blocks the caller. All subscription state lives
  * on one thread ({@code jsocketio-redis-shards}), which also runs what arrives, in the order each
@@ -36,9 +37,13 @@ public final class ShardedBus implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ShardedBus.class.getName());
     private static final Duration REPAIR_DELAY = Duration.ofSeconds(1);
 
+    /** How long a topology read may take before the repair goes on with the topology known. */
+    private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(10);
+
     private final ShardRouter router;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PublishFailures publishFailures = new PublishFailures(LOG);
     // the state below is confined to `thread`
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final Map<String, Link> links = new HashMap<>(); // by host:port
@@ -100,21 +105,28 @@ public final class ShardedBus implements AutoCloseable {
                 });
     }
 
-    /** {@code SPUBLISH} without waiting; a failure (Redis unreachable) is logged. */
+    /**
+     * {@code SPUBLISH} without waiting. A failure (the node serving the channel is unreachable, or
+     * the topology is stale after a failover) is logged, never thrown, and makes the bus read the
+     * topology again; the message is lost (never sent twice).
+     */
     public void publish(String channel, byte[] message) {
         if (closed.get()) {
             return;
         }
-        router.publish(channel, message)
-                .whenComplete(
-                        (n, error) -> {
-                            if (error != null) {
-                                LOG.log(
-                                        System.Logger.Level.DEBUG,
-                                        () -> "publish to " + channel + " failed: " + error);
-                                run(this::scheduleRepair);
-                            }
-                        });
+        CompletionStage<Long> sent;
+        try {
+            sent = router.publish(channel, message);
+        } catch (RuntimeException e) { // Lettuce throws some routing errors instead of failing
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete(
+                (n, error) -> {
+                    if (error != null) {
+                        publishFailures.onFailure(channel, error);
+                        run(this::scheduleRepair);
+                    }
+                });
     }
 
     /** {@code PUBSUB SHARDNUMSUB channel}: how many connections subscribe to it. */
@@ -308,18 +320,37 @@ public final class ShardedBus implements AutoCloseable {
             return;
         }
         repairScheduled = true;
-        thread.schedule(
-                () ->
-                        router.refresh()
-                                .whenComplete(
-                                        (ok, error) ->
-                                                run(
-                                                        () -> {
-                                                            repairScheduled = false;
-                                                            repair();
-                                                        })),
-                REPAIR_DELAY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        thread.schedule(this::refreshThenRepair, REPAIR_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads the topology again, then places every channel; whatever the read gives (it may fail,
+     * throw or hang on a node that stopped answering), the repair runs and may be scheduled again.
+     */
+    private void refreshThenRepair() {
+        CompletableFuture<Void> refreshed;
+        try {
+            refreshed =
+                    router.refresh()
+                            .toCompletableFuture()
+                            .copy() // times out this read only, not the router's own future
+                            .orTimeout(REFRESH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            refreshed = CompletableFuture.failedFuture(e);
+        }
+        refreshed.whenComplete(
+                (ok, error) -> {
+                    if (error != null) {
+                        LOG.log(
+                                System.Logger.Level.DEBUG,
+                                () -> "reading the Redis Cluster topology failed: " + error);
+                    }
+                    run(
+                            () -> {
+                                repairScheduled = false;
+                                repair();
+                            });
+                });
     }
 
     /** Places every channel on the node now serving it. */
