@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * jsocketio.cors.origins=https://example.com
  * jsocketio.heartbeat.ping-interval=25s
  * jsocketio.limits.max-http-buffer-size=1MB
+ * jsocketio.connection-state-recovery.enabled=true
  * </pre>
  *
  * <p>Thread-safety: bound once by Spring at start-up, then only read.
@@ -49,6 +50,7 @@ public class SocketIoProperties {
     private final Cors cors = new Cors();
     private final Heartbeat heartbeat = new Heartbeat();
     private final Limits limits = new Limits();
+    private final Recovery connectionStateRecovery = new Recovery();
 
     /** Cross-origin requests (the {@code cors} option of Node). */
     public static class Cors {
@@ -128,6 +130,46 @@ public class SocketIoProperties {
         }
     }
 
+    /**
+     * Connection state recovery (Node's {@code connectionStateRecovery} option): a client whose
+     * connection dropped for a moment gets its socket back when it reconnects in time (the same id,
+     * its rooms and data, and the broadcasts it missed).
+     */
+    public static class Recovery {
+        /** Whether connection state recovery is on. Default: false, as in the Node server. */
+        private boolean enabled;
+
+        /** How long the session of a dropped socket is kept. Default: 2m. */
+        private Duration maxDisconnectionDuration = Duration.ofMinutes(2);
+
+        /** Whether a recovered socket connects without running the namespace's middlewares. */
+        private boolean skipMiddlewares = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getMaxDisconnectionDuration() {
+            return maxDisconnectionDuration;
+        }
+
+        public void setMaxDisconnectionDuration(Duration maxDisconnectionDuration) {
+            this.maxDisconnectionDuration = maxDisconnectionDuration;
+        }
+
+        public boolean isSkipMiddlewares() {
+            return skipMiddlewares;
+        }
+
+        public void setSkipMiddlewares(boolean skipMiddlewares) {
+            this.skipMiddlewares = skipMiddlewares;
+        }
+    }
+
     /** Writes the properties that are set into {@code options}. */
     public ServerOptions.Builder applyTo(ServerOptions.Builder options) {
         if (path != null) {
@@ -170,6 +212,11 @@ public class SocketIoProperties {
         }
         if (limits.maxHttpBufferSize != null) {
             options.maxHttpBufferSize(limits.maxHttpBufferSize.toBytes());
+        }
+        if (connectionStateRecovery.enabled) {
+            options.connectionStateRecovery(
+                    connectionStateRecovery.maxDisconnectionDuration,
+                    connectionStateRecovery.skipMiddlewares);
         }
         return options;
     }
@@ -232,5 +279,9 @@ public class SocketIoProperties {
 
     public Limits getLimits() {
         return limits;
+    }
+
+    public Recovery getConnectionStateRecovery() {
+        return connectionStateRecovery;
     }
 }
