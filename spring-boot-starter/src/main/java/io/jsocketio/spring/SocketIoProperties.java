@@ -3,9 +3,13 @@ package io.jsocketio.spring;
 import io.jsocketio.ServerOptions;
 import io.jsocketio.engine.CorsOptions;
 import io.jsocketio.engine.OriginPolicy;
+import io.jsocketio.engine.TransportType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -63,6 +67,26 @@ public class SocketIoProperties {
         /** Whether credentials (cookies) may be sent cross-origin. Default: false. */
         private boolean credentials;
 
+        /**
+         * The methods announced to preflight requests. Default: GET, HEAD, PUT, PATCH, POST,
+         * DELETE.
+         */
+        private List<String> methods = new ArrayList<>();
+
+        /**
+         * The headers announced to preflight requests. Default: none, so the request's {@code
+         * Access-Control-Request-Headers} is echoed.
+         */
+        private List<String> allowedHeaders = new ArrayList<>();
+
+        /** The {@code Access-Control-Expose-Headers} value. Default: none. */
+        private List<String> exposedHeaders = new ArrayList<>();
+
+        /**
+         * How long a preflight answer may be cached. Default: no {@code Access-Control-Max-Age}.
+         */
+        private @Nullable Duration maxAge;
+
         public List<String> getOrigins() {
             return origins;
         }
@@ -77,6 +101,51 @@ public class SocketIoProperties {
 
         public void setCredentials(boolean credentials) {
             this.credentials = credentials;
+        }
+
+        public List<String> getMethods() {
+            return methods;
+        }
+
+        public void setMethods(List<String> methods) {
+            this.methods = methods;
+        }
+
+        public List<String> getAllowedHeaders() {
+            return allowedHeaders;
+        }
+
+        public void setAllowedHeaders(List<String> allowedHeaders) {
+            this.allowedHeaders = allowedHeaders;
+        }
+
+        public List<String> getExposedHeaders() {
+            return exposedHeaders;
+        }
+
+        public void setExposedHeaders(List<String> exposedHeaders) {
+            this.exposedHeaders = exposedHeaders;
+        }
+
+        public @Nullable Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(@Nullable Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        private CorsOptions toOptions() {
+            OriginPolicy origin =
+                    origins.contains("*") ? OriginPolicy.any() : OriginPolicy.allowList(origins);
+            CorsOptions defaults = CorsOptions.of(origin);
+            return new CorsOptions(
+                    origin,
+                    credentials,
+                    methods.isEmpty() ? defaults.methods() : methods,
+                    allowedHeaders,
+                    exposedHeaders,
+                    maxAge);
         }
     }
 
@@ -121,12 +190,40 @@ public class SocketIoProperties {
         /** The largest message or polling payload accepted. Default: 1000000 bytes (1e6). */
         private @Nullable DataSize maxHttpBufferSize;
 
+        /**
+         * How much may wait to be sent to one client (one that does not read, say) before its
+         * session closes with "transport error". Default: 10000000 bytes.
+         */
+        private @Nullable DataSize maxBufferedOutbound;
+
+        /**
+         * How many received messages of one client may wait for its handlers before the server
+         * stops reading from it (back-pressure). Default: 128.
+         */
+        private @Nullable Integer maxQueuedInbound;
+
         public @Nullable DataSize getMaxHttpBufferSize() {
             return maxHttpBufferSize;
         }
 
         public void setMaxHttpBufferSize(@Nullable DataSize maxHttpBufferSize) {
             this.maxHttpBufferSize = maxHttpBufferSize;
+        }
+
+        public @Nullable DataSize getMaxBufferedOutbound() {
+            return maxBufferedOutbound;
+        }
+
+        public void setMaxBufferedOutbound(@Nullable DataSize maxBufferedOutbound) {
+            this.maxBufferedOutbound = maxBufferedOutbound;
+        }
+
+        public @Nullable Integer getMaxQueuedInbound() {
+            return maxQueuedInbound;
+        }
+
+        public void setMaxQueuedInbound(@Nullable Integer maxQueuedInbound) {
+            this.maxQueuedInbound = maxQueuedInbound;
         }
     }
 
@@ -142,7 +239,10 @@ public class SocketIoProperties {
         /** How long the session of a dropped socket is kept. Default: 2m. */
         private Duration maxDisconnectionDuration = Duration.ofMinutes(2);
 
-        /** Whether a recovered socket connects without running the namespace's middlewares. */
+        /**
+         * Whether a recovered socket connects without running the namespace's middlewares. Default:
+         * true.
+         */
         private boolean skipMiddlewares = true;
 
         public boolean isEnabled() {
@@ -185,21 +285,14 @@ public class SocketIoProperties {
             options.connectTimeout(connectTimeout);
         }
         if (!transports.isEmpty()) {
-            java.util.Set<io.jsocketio.engine.TransportType> types =
-                    new java.util.LinkedHashSet<>();
+            Set<TransportType> types = new LinkedHashSet<>();
             for (String t : transports) {
-                types.add(
-                        io.jsocketio.engine.TransportType.valueOf(
-                                t.trim().toUpperCase(java.util.Locale.ROOT)));
+                types.add(TransportType.valueOf(t.trim().toUpperCase(Locale.ROOT)));
             }
             options.transports(types);
         }
         if (!cors.origins.isEmpty()) {
-            OriginPolicy origin =
-                    cors.origins.contains("*")
-                            ? OriginPolicy.any()
-                            : OriginPolicy.allowList(cors.origins);
-            options.cors(CorsOptions.of(origin).withCredentials(cors.credentials));
+            options.cors(cors.toOptions());
         }
         if (heartbeat.pingInterval != null) {
             options.pingInterval(heartbeat.pingInterval);
@@ -212,6 +305,12 @@ public class SocketIoProperties {
         }
         if (limits.maxHttpBufferSize != null) {
             options.maxHttpBufferSize(limits.maxHttpBufferSize.toBytes());
+        }
+        if (limits.maxBufferedOutbound != null) {
+            options.maxBufferedOutbound(limits.maxBufferedOutbound.toBytes());
+        }
+        if (limits.maxQueuedInbound != null) {
+            options.maxQueuedInbound(limits.maxQueuedInbound);
         }
         if (connectionStateRecovery.enabled) {
             options.connectionStateRecovery(
