@@ -55,6 +55,7 @@ public class SocketIoProperties {
     private final Heartbeat heartbeat = new Heartbeat();
     private final Limits limits = new Limits();
     private final Recovery connectionStateRecovery = new Recovery();
+    private final Adapter adapter = new Adapter();
 
     /** Cross-origin requests (the {@code cors} option of Node). */
     public static class Cors {
@@ -270,6 +271,74 @@ public class SocketIoProperties {
         }
     }
 
+    /**
+     * The cluster adapter. Without one of its properties (or an {@code AdapterFactory} bean) the
+     * server uses the in-memory adapter.
+     */
+    public static class Adapter {
+        private final Redis redis = new Redis();
+
+        public Redis getRedis() {
+            return redis;
+        }
+    }
+
+    /**
+     * The Redis adapter of {@code jsocketio-redis-adapter}, wire-compatible with Node's {@code
+     * @socket.io/redis-adapter} 8.x (that module must be on the class path).
+     */
+    public static class Redis {
+        /**
+         * The Redis URI ({@code redis://host:6379}, Lettuce's syntax); when set, the server uses
+         * the Redis adapter. Default: none.
+         */
+        private @Nullable String uri;
+
+        /** The channel prefix, the same on every server of the cluster. Default: socket.io. */
+        private String key = "socket.io";
+
+        /** How long cluster requests (fetchSockets, ...) wait for the other servers. */
+        private Duration requestsTimeout = Duration.ofSeconds(5);
+
+        /**
+         * Whether answers go to the requester's own response channel; the same on every server.
+         * Default: false.
+         */
+        private boolean publishOnSpecificResponseChannel;
+
+        public @Nullable String getUri() {
+            return uri;
+        }
+
+        public void setUri(@Nullable String uri) {
+            this.uri = uri;
+        }
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public Duration getRequestsTimeout() {
+            return requestsTimeout;
+        }
+
+        public void setRequestsTimeout(Duration requestsTimeout) {
+            this.requestsTimeout = requestsTimeout;
+        }
+
+        public boolean isPublishOnSpecificResponseChannel() {
+            return publishOnSpecificResponseChannel;
+        }
+
+        public void setPublishOnSpecificResponseChannel(boolean publishOnSpecificResponseChannel) {
+            this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
+        }
+    }
+
     /** Writes the properties that are set into {@code options}. */
     public ServerOptions.Builder applyTo(ServerOptions.Builder options) {
         if (path != null) {
@@ -382,5 +451,9 @@ public class SocketIoProperties {
 
     public Recovery getConnectionStateRecovery() {
         return connectionStateRecovery;
+    }
+
+    public Adapter getAdapter() {
+        return adapter;
     }
 }
