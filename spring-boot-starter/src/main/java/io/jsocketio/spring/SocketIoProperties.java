@@ -3,9 +3,13 @@ package io.jsocketio.spring;
 import io.jsocketio.ServerOptions;
 import io.jsocketio.engine.CorsOptions;
 import io.jsocketio.engine.OriginPolicy;
+import io.jsocketio.engine.TransportType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * jsocketio.cors.origins=https://example.com
  * jsocketio.heartbeat.ping-interval=25s
  * jsocketio.limits.max-http-buffer-size=1MB
+ * jsocketio.connection-state-recovery.enabled=true
  * </pre>
  *
  * <p>Thread-safety: bound once by Spring at start-up, then only read.
@@ -49,6 +54,8 @@ public class SocketIoProperties {
     private final Cors cors = new Cors();
     private final Heartbeat heartbeat = new Heartbeat();
     private final Limits limits = new Limits();
+    private final Recovery connectionStateRecovery = new Recovery();
+    private final Adapter adapter = new Adapter();
 
     /** Cross-origin requests (the {@code cors} option of Node). */
     public static class Cors {
@@ -60,6 +67,26 @@ public class SocketIoProperties {
 
         /** Whether credentials (cookies) may be sent cross-origin. Default: false. */
         private boolean credentials;
+
+        /**
+         * The methods announced to preflight requests. Default: GET, HEAD, PUT, PATCH, POST,
+         * DELETE.
+         */
+        private List<String> methods = new ArrayList<>();
+
+        /**
+         * The headers announced to preflight requests. Default: none, so the request's {@code
+         * Access-Control-Request-Headers} is echoed.
+         */
+        private List<String> allowedHeaders = new ArrayList<>();
+
+        /** The {@code Access-Control-Expose-Headers} value. Default: none. */
+        private List<String> exposedHeaders = new ArrayList<>();
+
+        /**
+         * How long a preflight answer may be cached. Default: no {@code Access-Control-Max-Age}.
+         */
+        private @Nullable Duration maxAge;
 
         public List<String> getOrigins() {
             return origins;
@@ -75,6 +102,51 @@ public class SocketIoProperties {
 
         public void setCredentials(boolean credentials) {
             this.credentials = credentials;
+        }
+
+        public List<String> getMethods() {
+            return methods;
+        }
+
+        public void setMethods(List<String> methods) {
+            this.methods = methods;
+        }
+
+        public List<String> getAllowedHeaders() {
+            return allowedHeaders;
+        }
+
+        public void setAllowedHeaders(List<String> allowedHeaders) {
+            this.allowedHeaders = allowedHeaders;
+        }
+
+        public List<String> getExposedHeaders() {
+            return exposedHeaders;
+        }
+
+        public void setExposedHeaders(List<String> exposedHeaders) {
+            this.exposedHeaders = exposedHeaders;
+        }
+
+        public @Nullable Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(@Nullable Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        private CorsOptions toOptions() {
+            OriginPolicy origin =
+                    origins.contains("*") ? OriginPolicy.any() : OriginPolicy.allowList(origins);
+            CorsOptions defaults = CorsOptions.of(origin);
+            return new CorsOptions(
+                    origin,
+                    credentials,
+                    methods.isEmpty() ? defaults.methods() : methods,
+                    allowedHeaders,
+                    exposedHeaders,
+                    maxAge);
         }
     }
 
@@ -119,12 +191,151 @@ public class SocketIoProperties {
         /** The largest message or polling payload accepted. Default: 1000000 bytes (1e6). */
         private @Nullable DataSize maxHttpBufferSize;
 
+        /**
+         * How much may wait to be sent to one client (one that does not read, say) before its
+         * session closes with "transport error". Default: 10000000 bytes.
+         */
+        private @Nullable DataSize maxBufferedOutbound;
+
+        /**
+         * How many received messages of one client may wait for its handlers before the server
+         * stops reading from it (back-pressure). Default: 128.
+         */
+        private @Nullable Integer maxQueuedInbound;
+
         public @Nullable DataSize getMaxHttpBufferSize() {
             return maxHttpBufferSize;
         }
 
         public void setMaxHttpBufferSize(@Nullable DataSize maxHttpBufferSize) {
             this.maxHttpBufferSize = maxHttpBufferSize;
+        }
+
+        public @Nullable DataSize getMaxBufferedOutbound() {
+            return maxBufferedOutbound;
+        }
+
+        public void setMaxBufferedOutbound(@Nullable DataSize maxBufferedOutbound) {
+            this.maxBufferedOutbound = maxBufferedOutbound;
+        }
+
+        public @Nullable Integer getMaxQueuedInbound() {
+            return maxQueuedInbound;
+        }
+
+        public void setMaxQueuedInbound(@Nullable Integer maxQueuedInbound) {
+            this.maxQueuedInbound = maxQueuedInbound;
+        }
+    }
+
+    /**
+     * Connection state recovery (Node's {@code connectionStateRecovery} option): a client whose
+     * connection dropped for a moment gets its socket back when it reconnects in time (the same id,
+     * its rooms and data, and the broadcasts it missed).
+     */
+    public static class Recovery {
+        /** Whether connection state recovery is on. Default: false, as in the Node server. */
+        private boolean enabled;
+
+        /** How long the session of a dropped socket is kept. Default: 2m. */
+        private Duration maxDisconnectionDuration = Duration.ofMinutes(2);
+
+        /**
+         * Whether a recovered socket connects without running the namespace's middlewares. Default:
+         * true.
+         */
+        private boolean skipMiddlewares = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getMaxDisconnectionDuration() {
+            return maxDisconnectionDuration;
+        }
+
+        public void setMaxDisconnectionDuration(Duration maxDisconnectionDuration) {
+            this.maxDisconnectionDuration = maxDisconnectionDuration;
+        }
+
+        public boolean isSkipMiddlewares() {
+            return skipMiddlewares;
+        }
+
+        public void setSkipMiddlewares(boolean skipMiddlewares) {
+            this.skipMiddlewares = skipMiddlewares;
+        }
+    }
+
+    /**
+     * The cluster adapter. Without one of its properties (or an {@code AdapterFactory} bean) the
+     * server uses the in-memory adapter.
+     */
+    public static class Adapter {
+        private final Redis redis = new Redis();
+
+        public Redis getRedis() {
+            return redis;
+        }
+    }
+
+    /**
+     * The Redis adapter of {@code jsocketio-redis-adapter}, wire-compatible with Node's {@code
+     * @socket.io/redis-adapter} 8.x (that module must be on the class path).
+     */
+    public static class Redis {
+        /**
+         * The Redis URI ({@code redis://host:6379}, Lettuce's syntax); when set, the server uses
+         * the Redis adapter. Default: none.
+         */
+        private @Nullable String uri;
+
+        /** The channel prefix, the same on every server of the cluster. Default: socket.io. */
+        private String key = "socket.io";
+
+        /** How long cluster requests (fetchSockets, ...) wait for the other servers. */
+        private Duration requestsTimeout = Duration.ofSeconds(5);
+
+        /**
+         * Whether answers go to the requester's own response channel; the same on every server.
+         * Default: false.
+         */
+        private boolean publishOnSpecificResponseChannel;
+
+        public @Nullable String getUri() {
+            return uri;
+        }
+
+        public void setUri(@Nullable String uri) {
+            this.uri = uri;
+        }
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public Duration getRequestsTimeout() {
+            return requestsTimeout;
+        }
+
+        public void setRequestsTimeout(Duration requestsTimeout) {
+            this.requestsTimeout = requestsTimeout;
+        }
+
+        public boolean isPublishOnSpecificResponseChannel() {
+            return publishOnSpecificResponseChannel;
+        }
+
+        public void setPublishOnSpecificResponseChannel(boolean publishOnSpecificResponseChannel) {
+            this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
         }
     }
 
@@ -143,21 +354,14 @@ public class SocketIoProperties {
             options.connectTimeout(connectTimeout);
         }
         if (!transports.isEmpty()) {
-            java.util.Set<io.jsocketio.engine.TransportType> types =
-                    new java.util.LinkedHashSet<>();
+            Set<TransportType> types = new LinkedHashSet<>();
             for (String t : transports) {
-                types.add(
-                        io.jsocketio.engine.TransportType.valueOf(
-                                t.trim().toUpperCase(java.util.Locale.ROOT)));
+                types.add(TransportType.valueOf(t.trim().toUpperCase(Locale.ROOT)));
             }
             options.transports(types);
         }
         if (!cors.origins.isEmpty()) {
-            OriginPolicy origin =
-                    cors.origins.contains("*")
-                            ? OriginPolicy.any()
-                            : OriginPolicy.allowList(cors.origins);
-            options.cors(CorsOptions.of(origin).withCredentials(cors.credentials));
+            options.cors(cors.toOptions());
         }
         if (heartbeat.pingInterval != null) {
             options.pingInterval(heartbeat.pingInterval);
@@ -170,6 +374,17 @@ public class SocketIoProperties {
         }
         if (limits.maxHttpBufferSize != null) {
             options.maxHttpBufferSize(limits.maxHttpBufferSize.toBytes());
+        }
+        if (limits.maxBufferedOutbound != null) {
+            options.maxBufferedOutbound(limits.maxBufferedOutbound.toBytes());
+        }
+        if (limits.maxQueuedInbound != null) {
+            options.maxQueuedInbound(limits.maxQueuedInbound);
+        }
+        if (connectionStateRecovery.enabled) {
+            options.connectionStateRecovery(
+                    connectionStateRecovery.maxDisconnectionDuration,
+                    connectionStateRecovery.skipMiddlewares);
         }
         return options;
     }
@@ -232,5 +447,13 @@ public class SocketIoProperties {
 
     public Limits getLimits() {
         return limits;
+    }
+
+    public Recovery getConnectionStateRecovery() {
+        return connectionStateRecovery;
+    }
+
+    public Adapter getAdapter() {
+        return adapter;
     }
 }

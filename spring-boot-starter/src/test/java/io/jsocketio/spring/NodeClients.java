@@ -27,17 +27,35 @@ final class NodeClients implements AutoCloseable {
 
     /** Opens client {@code id}; the cookie header is sent with every request when not null. */
     void open(String id, String url, String nsp, JsonArray transports, String cookie) {
-        JsonObjectBuilder connect =
-                command("connect")
-                        .add("id", id)
-                        .add("url", url)
-                        .add("nsp", nsp)
-                        .add("transports", transports)
-                        .add("forceNew", true);
+        JsonObjectBuilder connect = connectCommand(id, url, nsp, transports);
         if (cookie != null) {
             connect.add("extraHeaders", Json.createObjectBuilder().add("Cookie", cookie));
         }
         node.send(connect.build());
+    }
+
+    /** Opens client {@code id} with reconnection on, 100 ms after a drop. */
+    void openReconnecting(String id, String url, String nsp, JsonArray transports) {
+        node.send(
+                connectCommand(id, url, nsp, transports)
+                        .add("reconnection", true)
+                        .add("reconnectionDelay", 100)
+                        .build());
+    }
+
+    private static JsonObjectBuilder connectCommand(
+            String id, String url, String nsp, JsonArray transports) {
+        return command("connect")
+                .add("id", id)
+                .add("url", url)
+                .add("nsp", nsp)
+                .add("transports", transports)
+                .add("forceNew", true);
+    }
+
+    /** Closes the client's Engine.IO connection as a network failure would. */
+    void closeTransport(String id) {
+        node.send(command("closeTransport").add("id", id).build());
     }
 
     JsonObject awaitEvent(String name, String id) {

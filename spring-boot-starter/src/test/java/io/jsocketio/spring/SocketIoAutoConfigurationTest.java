@@ -1,11 +1,17 @@
 package io.jsocketio.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.jsocketio.ConnectionStateRecovery;
+import io.jsocketio.Namespace;
 import io.jsocketio.Server;
+import io.jsocketio.Socket;
 import io.jsocketio.spring.app.ChatApplication;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.servlet.ServletContext;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -13,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +32,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The starter on the application's own embedded container and port, with the npm client: the three
- * transports, properties, annotated beans, Spring Security's principal, health.
+ * transports, properties, annotated beans, Spring Security's principal, health, metrics, connection
+ * state recovery. The build runs it on Boot 3.5 and Boot 4.0, each with Tomcat and with Jetty (the
+ * system property {@code jsocketio.test.container} names the one expected).
  */
 @SpringBootTest(
         classes = ChatApplication.class,
@@ -34,7 +44,11 @@ import org.springframework.boot.test.context.SpringBootTest;
             "jsocketio.heartbeat.ping-interval=7s",
             "jsocketio.connect-timeout=9s",
             "jsocketio.limits.max-http-buffer-size=64KB",
-            "management.endpoint.health.show-details=always"
+            "jsocketio.connection-state-recovery.enabled=true",
+            "jsocketio.connection-state-recovery.max-disconnection-duration=30s",
+            "jsocketio.connection-state-recovery.skip-middlewares=false",
+            "management.endpoint.health.show-details=always",
+            "management.endpoints.web.exposure.include=health,metrics"
         })
 class SocketIoAutoConfigurationTest {
     private static NodeClients clients;
@@ -43,6 +57,8 @@ class SocketIoAutoConfigurationTest {
     int port;
 
     @Autowired Server server;
+
+    @Autowired ServletContext servletContext;
 
     @BeforeAll
     static void startClients() {
@@ -80,6 +96,12 @@ class SocketIoAutoConfigurationTest {
         assertThat(ack.getString(0)).isEqualTo("ann: " + id);
         clients.disconnect(id);
         clients.awaitEvent("disconnect", id);
+    }
+
+    @Test
+    void runsOnTheExpectedContainer() {
+        assertThat(servletContext.getServerInfo())
+                .containsIgnoringCase(System.getProperty("jsocketio.test.container", ""));
     }
 
     @Test
@@ -123,6 +145,94 @@ class SocketIoAutoConfigurationTest {
                 .startsWith("0{")
                 .contains("\"pingInterval\":7000", "\"maxPayload\":65536");
         assertThat(get("/socket.io/socket.io.min.js")).contains("io");
+        assertThat(server.options().connectionStateRecovery())
+                .isEqualTo(new ConnectionStateRecovery(Duration.ofSeconds(30), false));
+    }
+
+    /**
+     * A client that loses its connection and reconnects gets its socket back: the same id, and the
+     * broadcasts sent while it was away, in order, before anything newer.
+     */
+    @Test
+    void aDroppedClientRecoversItsSocketAndTheMissedBroadcasts() {
+        Namespace nsp = server.of("/recovery");
+        BlockingQueue<Socket> sockets = new LinkedBlockingQueue<>();
+        nsp.on(
+                "connection",
+                socket -> {
+                    sockets.add(socket);
+                    socket.onDisconnect(
+                            (reason, description) -> {
+                                if (!socket.recovered()) {
+                                    for (int i = 0; i < 10; i++) {
+                                        nsp.emit("missed", i);
+                                    }
+                                }
+                            });
+                });
+        clients.openReconnecting("recovering", url(), "/recovery", NodeClients.WEBSOCKET);
+        JsonObject first = clients.awaitEvent("connect", "recovering");
+        assertThat(first.getBoolean("recovered")).isFalse();
+        nsp.emit("hello"); // the client's first offset
+        assertThat(clients.awaitEvent("event", "recovering").getString("name")).isEqualTo("hello");
+
+        clients.closeTransport("recovering");
+        clients.awaitEvent("disconnect", "recovering");
+        JsonObject again = clients.awaitEvent("connect", "recovering");
+
+        assertThat(again.getBoolean("recovered")).isTrue();
+        assertThat(again.getString("socketId")).isEqualTo(first.getString("socketId"));
+        nsp.emit("newer");
+        for (int i = 0; i < 10; i++) {
+            JsonObject missed = clients.awaitEvent("event", "recovering");
+            assertThat(missed.getString("name")).isEqualTo("missed");
+            assertThat(missed.getJsonArray("args").getInt(0)).isEqualTo(i);
+        }
+        assertThat(clients.awaitEvent("event", "recovering").getString("name")).isEqualTo("newer");
+        assertThat(sockets).hasSize(2).allMatch(s -> s.id().equals(first.getString("socketId")));
+        clients.disconnect("recovering");
+    }
+
+    /** The count of the meter {@code name} with {@code tag}, 0 when it does not exist yet. */
+    private double meter(String name, String tag) throws Exception {
+        HttpResponse<String> response =
+                http(new CookieManager())
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        url()
+                                                                + "/actuator/metrics/"
+                                                                + name
+                                                                + "?tag="
+                                                                + tag))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.createReader(new java.io.StringReader(response.body()))
+                .readObject()
+                .getJsonArray("measurements")
+                .getJsonObject(0)
+                .getJsonNumber("value")
+                .doubleValue();
+    }
+
+    @Test
+    void socketIoMetersAreInTheApplicationsRegistry() throws Exception {
+        double before = meter("socketio.connects", "namespace:/chat");
+        clients.open("metered", url(), "/chat", NodeClients.WEBSOCKET, null);
+        clients.awaitEvent("connect", "metered");
+        await().atMost(NodeClients.TIMEOUT)
+                .untilAsserted(
+                        () ->
+                                assertThat(meter("socketio.connects", "namespace:/chat"))
+                                        .isEqualTo(before + 1));
+        assertThat(meter("socketio.engine.sessions", "transport:websocket"))
+                .isGreaterThanOrEqualTo(1);
+        clients.disconnect("metered");
+        clients.awaitEvent("disconnect", "metered");
     }
 
     @Test

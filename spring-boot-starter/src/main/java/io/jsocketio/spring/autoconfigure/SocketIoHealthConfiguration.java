@@ -16,9 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * (shutdown). Spring Boot 3 and 4 keep {@code HealthIndicator} in different packages; one nested
  * configuration per line, each behind its own class condition.
  *
- * <p>Metrics: the Micrometer binder of {@code jsocketio-micrometer} is meant to be registered here
- * too, behind {@code @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")} and
- * that module's binder class; it is not part of this module yet.
+ * <p>Metrics: {@link SocketIoMetricsConfiguration}.
  *
  * <p>Thread-safety: a configuration class; the indicators are safe for concurrent use.
  */
