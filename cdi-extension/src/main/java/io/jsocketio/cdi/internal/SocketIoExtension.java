@@ -108,6 +108,7 @@ public final class SocketIoExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         List<String> errors = new ArrayList<>();
         NamespaceBeans.Builder builder = NamespaceBeans.builder(SPELLINGS);
+        SessionScope sessions = SessionScope.of(manager);
         for (Class<?> type : discovered) {
             if (!builder.declaresNamespace(type)) {
                 builder.check(type);
@@ -132,7 +133,7 @@ public final class SocketIoExtension implements Extension {
                                 + " @ApplicationScoped, @Singleton, @RequestScoped or @Dependent");
                 continue;
             }
-            builder.add(new CdiHandlerBean(bean, manager));
+            builder.add(new CdiHandlerBean(bean, manager, sessions));
         }
         errors.addAll(0, builder.errors());
         namespaceBeans = builder.build();
