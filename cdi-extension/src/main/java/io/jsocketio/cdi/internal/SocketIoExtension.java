@@ -129,7 +129,7 @@ public final class SocketIoExtension implements Extension {
                         type.getName()
                                 + ": @Namespace bean has scope @"
                                 + bean.getScope().getSimpleName()
-                                + ", which is not active for socket events; use"
+                                + ", which is not active for every socket event; use"
                                 + " @ApplicationScoped, @Singleton, @RequestScoped or @Dependent");
                 continue;
             }
