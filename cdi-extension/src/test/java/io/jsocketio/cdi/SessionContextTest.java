@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.Server;
 import io.jsocketio.cdi.beans.Cart;
+import io.jsocketio.cdi.beans.FakeHttpSessionContext;
 import io.jsocketio.cdi.beans.Recorder;
 import io.jsocketio.cdi.beans.Shop;
 import io.jsocketio.cdi.internal.SocketIoExtension;
@@ -44,6 +45,7 @@ class SessionContextTest {
             WeldInitiator.from(
                             WeldInitiator.createWeld()
                                     .addExtension(new SocketIoExtension())
+                                    .addExtension(new FakeHttpSessionContext.Registration())
                                     .addBeanClasses(Shop.class, Cart.class, Recorder.class))
                     .activate(ApplicationScoped.class)
                     .build();
@@ -160,6 +162,22 @@ class SessionContextTest {
         conn.receive("2/shop,[\"leave\"]");
 
         assertThat(recorder.calls()).containsExactly("left with [apple]");
+    }
+
+    @Test
+    void aContainersSessionContextActiveOnTheThreadGivesWayForTheCall() {
+        FakeHttpSessionContext container = FakeHttpSessionContext.Registration.CONTEXT;
+        FakeEngineSocket withSession = connect(new Session());
+        FakeEngineSocket without = connect(null);
+        container.activate(); // a request of another session runs the lane inline
+        try {
+            assertThat(add(withSession, 1, "apple")).isEqualTo("3/shop,1[\"apple\"]");
+            assertThat(add(without, 1, "pear")).isEqualTo("3/shop,1[\"no session\"]");
+
+            assertThat(container.isActive()).isTrue();
+        } finally {
+            container.deactivate();
+        }
     }
 
     @Test

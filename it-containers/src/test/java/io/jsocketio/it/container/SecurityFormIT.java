@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -116,6 +118,30 @@ class SecurityFormIT {
         SecureClients.Connected other =
                 clients.connect("/visits", cookie(others), transports.split(","));
         assertThat(other.whoami()).isEqualTo("");
+    }
+
+    @Test
+    void aHandlerRunFromTheRequestOfAnotherSessionSeesTheSessionOfItsSocket() throws Exception {
+        CookieManager mine = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient me = login(mine, ALICE, ALICE_PASSWORD);
+        assertThat(clients.visits(me, "POST", "?add=mine").statusCode()).isEqualTo(204);
+        CookieManager theirs = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient them = login(theirs, ALICE, ALICE_PASSWORD);
+        assertThat(clients.visits(them, "POST", "?add=theirs").statusCode()).isEqualTo(204);
+        SecureClients.Connected alice = clients.connect("/visits", cookie(mine), WebSocket.NAME);
+        SecureClients.Connected observer =
+                clients.connect("/visits", cookie(theirs), WebSocket.NAME);
+        assertThat(observer.whoami()).isEqualTo("theirs");
+        CompletableFuture<Object> left = new CompletableFuture<>();
+        observer.socket().on("left", args -> left.complete(args[0]));
+
+        // their servlet request disconnects my socket: my socket's handler sees my session
+        assertThat(
+                        clients.visits(them, "POST", "?disconnect=" + alice.socket().id())
+                                .statusCode())
+                .isEqualTo(204);
+
+        assertThat(left.get(SecureClients.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo("mine");
     }
 
     /** The session cookie of a login, as the client's extra headers. */
