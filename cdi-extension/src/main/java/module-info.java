@@ -13,6 +13,8 @@ module io.jsocketio.cdi {
     requires transitive jakarta.inject;
     requires transitive jakarta.servlet;
     requires static org.jspecify;
+    // optional: Weld's bound session context (the session context in handlers), when present
+    requires static weld.api;
 
     exports io.jsocketio.cdi;
 

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A CDI bean as the shared handler binding sees it: for each handler or middleware call, a request
  * context is active (the thread's own when it has one, else one activated for the call), the
+ * session context of the socket's HTTP session when it has one (see {@link SessionScope}), and the
  * instance is obtained through the bean's context (a {@code @Dependent} one is destroyed
  * afterwards).
  *
@@ -27,10 +28,12 @@ final class CdiHandlerBean implements HandlerBean {
 
     private final Bean<?> bean;
     private final BeanManager beanManager;
+    private final SessionScope sessions;
 
-    CdiHandlerBean(Bean<?> bean, BeanManager beanManager) {
+    CdiHandlerBean(Bean<?> bean, BeanManager beanManager, SessionScope sessions) {
         this.bean = bean;
         this.beanManager = beanManager;
+        this.sessions = sessions;
     }
 
     @Override
@@ -41,11 +44,19 @@ final class CdiHandlerBean implements HandlerBean {
     @Override
     public void call(Socket socket, Consumer<Object> action) {
         RequestScope scope = enterRequestScope();
-        CreationalContext<?> cc = beanManager.createCreationalContext(bean);
         try {
-            action.accept(beanManager.getReference(bean, bean.getBeanClass(), cc));
+            SessionScope.Exit session = sessions.enter(socket);
+            try {
+                CreationalContext<?> cc = beanManager.createCreationalContext(bean);
+                try {
+                    action.accept(beanManager.getReference(bean, bean.getBeanClass(), cc));
+                } finally {
+                    cc.release();
+                }
+            } finally {
+                session.exit();
+            }
         } finally {
-            cc.release();
             scope.exit();
         }
     }

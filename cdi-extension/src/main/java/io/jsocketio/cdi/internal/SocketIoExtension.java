@@ -108,6 +108,7 @@ public final class SocketIoExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         List<String> errors = new ArrayList<>();
         NamespaceBeans.Builder builder = NamespaceBeans.builder(SPELLINGS);
+        SessionScope sessions = SessionScope.of(manager);
         for (Class<?> type : discovered) {
             if (!builder.declaresNamespace(type)) {
                 builder.check(type);
@@ -128,11 +129,11 @@ public final class SocketIoExtension implements Extension {
                         type.getName()
                                 + ": @Namespace bean has scope @"
                                 + bean.getScope().getSimpleName()
-                                + ", which is not active for socket events; use"
+                                + ", which is not active for every socket event; use"
                                 + " @ApplicationScoped, @Singleton, @RequestScoped or @Dependent");
                 continue;
             }
-            builder.add(new CdiHandlerBean(bean, manager));
+            builder.add(new CdiHandlerBean(bean, manager, sessions));
         }
         errors.addAll(0, builder.errors());
         namespaceBeans = builder.build();

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Completes a {@code web.xml} registration of {@link SocketIoServlet}: reads its {@code path} and
  * {@code serveClient} init parameters, installs the WebSocket endpoint on the same path (endpoints
- * can only be added while the context initializes), and adds the {@link ServerHolder} that finds
- * the server once CDI is up.
+ * can only be added while the context initializes), keeps Weld's HTTP contexts off that path
+ * ({@link WeldContextMapping}), and adds the {@link ServerHolder} that finds the server once CDI is
+ * up.
  *
  * <p>Thread-safety: the container calls it once per context, on one thread.
  */
@@ -52,6 +53,7 @@ public final class SocketIoInitializer implements ServletContainerInitializer {
                             + " to match its path init parameter; its mappings are "
                             + found.getMappings());
         }
+        WeldContextMapping.excludeFromWeldContexts(context, settings.path());
         ServerHolder holder = new ServerHolder(context, settings);
         context.setAttribute(ServerHolder.ATTRIBUTE, holder);
         if (context.getAttribute(ServerContainer.class.getName()) != null) {

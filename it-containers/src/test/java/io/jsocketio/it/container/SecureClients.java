@@ -2,6 +2,8 @@ package io.jsocketio.it.container;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -78,6 +80,15 @@ final class SecureClients implements AutoCloseable {
     /** A connected socket of {@code nsp}, once its {@code @OnConnect} method sent whoami. */
     Socket connected(String nsp, Map<String, List<String>> headers, String... transports)
             throws Exception {
+        return connect(nsp, headers, transports).socket();
+    }
+
+    /** A connected socket and the argument of the whoami its {@code @OnConnect} method sent. */
+    record Connected(Socket socket, Object whoami) {}
+
+    /** Connects a socket of {@code nsp} and waits for the whoami of its {@code @OnConnect}. */
+    Connected connect(String nsp, Map<String, List<String>> headers, String... transports)
+            throws Exception {
         Socket s = socket(nsp, headers, transports);
         CompletableFuture<Object> me = new CompletableFuture<>();
         s.on("whoami", args -> me.complete(args[0]));
@@ -85,8 +96,7 @@ final class SecureClients implements AutoCloseable {
                 Socket.EVENT_CONNECT_ERROR,
                 args -> me.completeExceptionally(new AssertionError("connect_error " + args[0])));
         s.connect();
-        me.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return s;
+        return new Connected(s, me.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
     /** Connects a socket and returns the first argument of its {@code connect_error}. */
@@ -141,6 +151,39 @@ final class SecureClients implements AutoCloseable {
             throw e;
         }
         throw new AssertionError("the WebSocket was accepted");
+    }
+
+    /** An HTTP client keeping its cookies, as a browser does; it follows no redirect. */
+    static HttpClient browser(CookieManager cookies) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .build();
+    }
+
+    /** The value of the last session cookie ({@code JSESSIONID}) the container set. */
+    static String sessionCookie(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("no session cookie"));
+    }
+
+    /**
+     * A request of {@code browser} to the servlet of the session-scoped {@code Visits} bean: {@code
+     * POST ?add=} adds an entry (creating the session), {@code GET} reads them, {@code DELETE}
+     * invalidates the session.
+     */
+    HttpResponse<String> visits(HttpClient browser, String method, String query)
+            throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(base.toURI().resolve("visits" + query))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpClient http() {

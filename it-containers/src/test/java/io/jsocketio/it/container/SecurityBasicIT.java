@@ -19,9 +19,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -99,6 +102,53 @@ class SecurityBasicIT {
         assertThat(bob.getString("user")).isEqualTo(BOB);
         assertThat(bob.getBoolean("chat")).isTrue();
         assertThat(bob.getBoolean("admin")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polling", "websocket"})
+    void withoutHttpSessionTheSessionContextIsNotActiveInHandlers(String transports)
+            throws Exception {
+        SecureClients.Connected alice =
+                clients.connect("/visits", basic(ALICE, ALICE_PASSWORD), transports.split(","));
+
+        assertThat(alice.whoami()).isEqualTo("no session");
+        assertThat(SecureClients.ack(alice.socket(), "add", "socket")).isEqualTo("no session");
+    }
+
+    /**
+     * A session the application created (BASIC login creates none) and then invalidated: the
+     * socket keeps its user, its handlers no longer have a session context. Over polling: the
+     * WebSocket spec (7.2) lets a container close the WebSocket of an authenticated session when
+     * that session is invalidated, which would end the socket.
+     */
+    @Test
+    void afterTheSessionIsInvalidatedTheSessionContextIsNoLongerActive() throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = SecureClients.browser(cookies);
+        assertThat(clients.visits(browser, "POST", "?add=servlet").statusCode()).isEqualTo(204);
+        // a protected page with credentials: the container authenticates in the session (Tomcat
+        // gives it a new id then, against session fixation), which then carries the user
+        HttpResponse<Void> nick =
+                browser.send(
+                        HttpRequest.newBuilder(base.toURI().resolve("nick?nick=Ally"))
+                                .header("Authorization", ALICE_AUTHORIZATION)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertThat(nick.statusCode()).isEqualTo(204);
+        Map<String, List<String>> headers =
+                Map.of(
+                        "Authorization", List.of(ALICE_AUTHORIZATION),
+                        "Cookie", List.of("JSESSIONID=" + SecureClients.sessionCookie(cookies)));
+        SecureClients.Connected alice = clients.connect("/visits", headers, Polling.NAME);
+        assertThat(alice.whoami()).isEqualTo("servlet");
+        assertThat(SecureClients.ack(alice.socket(), "add", "socket"))
+                .isEqualTo("servlet,socket");
+
+        assertThat(clients.visits(browser, "DELETE", "").statusCode()).isEqualTo(204);
+
+        assertThat(SecureClients.ack(alice.socket(), "add", "late")).isEqualTo("no session");
+        assertThat(alice.socket().connected()).isTrue();
     }
 
     @Test

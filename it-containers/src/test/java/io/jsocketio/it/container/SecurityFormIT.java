@@ -2,21 +2,20 @@ package io.jsocketio.it.container;
 
 import static io.jsocketio.it.container.Deployments.ALICE;
 import static io.jsocketio.it.container.Deployments.ALICE_PASSWORD;
-import static io.jsocketio.it.container.SecureClients.TIMEOUT_SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socket.engineio.client.transports.Polling;
 import io.socket.engineio.client.transports.WebSocket;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -77,7 +76,7 @@ class SecurityFormIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(nick.statusCode()).isEqualTo(204);
-        String sessionCookie = sessionCookie(cookies);
+        String sessionCookie = SecureClients.sessionCookie(cookies);
 
         JSONObject me =
                 clients.whoami(
@@ -94,16 +93,66 @@ class SecurityFormIT {
         assertThat(me.getString("cookies")).contains("JSESSIONID");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"polling", "websocket", "polling,websocket"})
+    void handlersAndServletsShareTheSessionScopedBeansOfTheSession(String transports)
+            throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = login(cookies, ALICE, ALICE_PASSWORD);
+        assertThat(clients.visits(browser, "POST", "?add=servlet").statusCode()).isEqualTo(204);
+        SecureClients.Connected alice =
+                clients.connect("/visits", cookie(cookies), transports.split(","));
+        assertThat(alice.whoami()).isEqualTo("servlet");
+        assertThat(SecureClients.ack(alice.socket(), "add", "socket"))
+                .isEqualTo("servlet,socket");
+        assertThat(clients.visits(browser, "GET", "").body()).isEqualTo("servlet,socket");
+
+        assertThat(clients.visits(browser, "POST", "?add=servlet-again").statusCode())
+                .isEqualTo(204);
+        assertThat(SecureClients.ack(alice.socket(), "add", "socket-again"))
+                .isEqualTo("servlet,socket,servlet-again,socket-again");
+
+        // another login, another session: its own instance
+        CookieManager others = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        login(others, ALICE, ALICE_PASSWORD);
+        SecureClients.Connected other =
+                clients.connect("/visits", cookie(others), transports.split(","));
+        assertThat(other.whoami()).isEqualTo("");
+    }
+
+    @Test
+    void aHandlerRunFromTheRequestOfAnotherSessionSeesTheSessionOfItsSocket() throws Exception {
+        CookieManager mine = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient me = login(mine, ALICE, ALICE_PASSWORD);
+        assertThat(clients.visits(me, "POST", "?add=mine").statusCode()).isEqualTo(204);
+        CookieManager theirs = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient them = login(theirs, ALICE, ALICE_PASSWORD);
+        assertThat(clients.visits(them, "POST", "?add=theirs").statusCode()).isEqualTo(204);
+        SecureClients.Connected alice = clients.connect("/visits", cookie(mine), WebSocket.NAME);
+        SecureClients.Connected observer =
+                clients.connect("/visits", cookie(theirs), WebSocket.NAME);
+        assertThat(observer.whoami()).isEqualTo("theirs");
+        CompletableFuture<Object> left = new CompletableFuture<>();
+        observer.socket().on("left", args -> left.complete(args[0]));
+
+        // their servlet request disconnects my socket: my socket's handler sees my session
+        assertThat(
+                        clients.visits(them, "POST", "?disconnect=" + alice.socket().id())
+                                .statusCode())
+                .isEqualTo(204);
+
+        assertThat(left.get(SecureClients.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo("mine");
+    }
+
+    /** The session cookie of a login, as the client's extra headers. */
+    private static Map<String, List<String>> cookie(CookieManager cookies) {
+        return Map.of("Cookie", List.of("JSESSIONID=" + SecureClients.sessionCookie(cookies)));
+    }
+
     /** Logs in through the container's FORM login, as a browser does; returns the client. */
     private HttpClient login(CookieManager cookies, String user, String password)
             throws Exception {
-        HttpClient browser =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .cookieHandler(cookies)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
-                        .build();
+        HttpClient browser = SecureClients.browser(cookies);
         // a protected page first: the container remembers it and shows the login page. One that
         // is never asked again: on the next request to its path (whatever the query), Tomcat
         // replays the remembered request, headers and all
@@ -121,13 +170,5 @@ class SecurityFormIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as("login answer %s", login.body()).isIn(302, 303);
         return browser;
-    }
-
-    private static String sessionCookie(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue)
-                .reduce((first, last) -> last)
-                .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 }
