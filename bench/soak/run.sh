@@ -6,7 +6,7 @@
 # bench/soak/target/soak-<time>.log and prints it. The clients are split over DRIVERS Node processes
 # (default 4): one Node process cannot open 11,000 sockets quickly on a busy core.
 #
-#   [DRIVERS=4] bench/soak/run.sh [W=10000] [P=1000] [M=10]
+#   [NICE=19] [DRIVERS=4] bench/soak/run.sh [W=10000] [P=1000] [M=10]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 W="${1:-10000}"; P="${2:-1000}"; M="${3:-10}"; D="${DRIVERS:-4}"
@@ -18,7 +18,7 @@ module="$root/examples/conformance-server"
 [ -d "$module/target/lib" ] || (cd "$root" && mvn -B -q -pl examples/conformance-server -am package -DskipTests -Dspotless.check.skip=true)
 [ -d "$root/testkit/node/node_modules" ] || sh "$root/testkit/node/ensure-node-modules.sh"
 
-PORT="$port" PING_INTERVAL_MS=25000 PING_TIMEOUT_MS=20000 CONNECT_TIMEOUT_MS=45000 nice -n 19 java -Xmx2g \
+PORT="$port" PING_INTERVAL_MS=25000 PING_TIMEOUT_MS=20000 CONNECT_TIMEOUT_MS=45000 nice -n "${NICE:-19}" java -Xmx2g \
   -cp "$module/target/classes:$module/target/lib/*" io.jsocketio.examples.conformance.ConformanceServer \
   > "$out/server.log" 2>&1 &
 server=$!
@@ -44,7 +44,7 @@ echo "soak: $W websocket + $P polling clients over $D driver processes, $M min, 
 sample start
 for i in $(seq 0 $((D - 1))); do
   w=$(( W / D + (i < W % D ? 1 : 0) )); p=$(( P / D + (i < P % D ? 1 : 0) ))
-  NODE_PATH="$root/testkit/node/node_modules" nice -n 19 node "$root/bench/soak/soak.js" "http://127.0.0.1:$port" "$w" "$p" "$M" \
+  NODE_PATH="$root/testkit/node/node_modules" nice -n "${NICE:-19}" node "$root/bench/soak/soak.js" "http://127.0.0.1:$port" "$w" "$p" "$M" \
     > "$out/driver-$i.log" 2>&1 &
   drivers+=("$!")
 done

@@ -113,11 +113,12 @@ final class PollingTransport {
 
     private void onAbort(Poll poll) {
         synchronized (session.lock) {
+            poll.aborted = true;
             if (parked != poll) {
-                poll.aborted = true;
                 return;
             }
-            parked = null;
+            // it stays parked, never answered, until terminate takes it: a GET arriving in
+            // between is an overlap (400), not a fresh poll that the close would answer 200
         }
         session.terminate(CloseReason.TRANSPORT_ERROR, "poll connection closed prematurely");
     }
@@ -212,7 +213,7 @@ final class PollingTransport {
         List<Packet> out;
         boolean finishClose = false;
         synchronized (session.lock) {
-            if (parked == null || session.pollingLocked() != this) {
+            if (parked == null || parked.aborted || session.pollingLocked() != this) {
                 return;
             }
             SessionState state = session.stateLocked();
@@ -244,14 +245,14 @@ final class PollingTransport {
 
     /** Whether a GET is parked, ready to carry packets now. */
     boolean isWritableLocked() {
-        return parked != null;
+        return parked != null && !parked.aborted;
     }
 
-    /** Takes the parked GET away, to answer it elsewhere. */
+    /** Takes the parked GET away, to answer it elsewhere; null when none, or its client left. */
     @Nullable Poll takeParkedLocked() {
         Poll p = parked;
         parked = null;
-        return p;
+        return p != null && p.aborted ? null : p;
     }
 
     /** One GET and the headers its answer carries. */
