@@ -141,8 +141,10 @@ public interface Socket extends RemoteSocket {
      * </ul>
      *
      * <p>{@code connect}, {@code connect_error}, {@code newListener} and {@code removeListener} are
-     * accepted and never called: a client cannot send them (the decoder refuses them) and the
-     * server socket does not raise them, as in Node.
+     * accepted and never called: a client cannot send them (the decoder refuses them, as Node's
+     * does), a server socket never raises {@code connect} or {@code connect_error} (Node's
+     * neither), and this socket does not raise {@code newListener}/{@code removeListener} (Node's
+     * EventEmitter does; not supported).
      */
     Socket on(String event, EventListener listener);
 
