@@ -1,6 +1,6 @@
 "use strict";
 // jsocketio's load driver: official socket.io-client 4.8.4 sockets against a server that speaks
-// the BENCH contract (shared/CONFORMANCE.md section 4: "echo", "join", "bcast" on namespace "/"),
+// the BENCH contract (bench/README.md: "echo", "join", "bcast" on namespace "/"),
 // such as examples/conformance-server/run.sh or reference-server.js beside this file.
 //
 //   node bench/load/driver.js --url=http://127.0.0.1:3000 --label=jsocketio --duration=5

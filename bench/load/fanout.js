@@ -1,5 +1,5 @@
 // Fan-out measurement (not a test): N socket.io-client sockets over WebSocket join one room on a
-// server that speaks the BENCH contract of shared/CONFORMANCE.md section 4; one of them then asks
+// server that speaks the BENCH contract (bench/README.md: "echo", "join", "bcast" on "/"); one of them asks
 // for M broadcasts to the room, and we time until every socket has received all of them.
 //
 //   npm ci --prefix bench/load     (once: the pinned socket.io-client of bench/load/package-lock.json)

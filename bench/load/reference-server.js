@@ -1,6 +1,6 @@
 "use strict";
 // The Node.js reference for the load driver: socket.io 4.8.4 with its default options (heartbeat
-// 25 s / 20 s, maxHttpBufferSize 1e6), speaking the BENCH contract of shared/CONFORMANCE.md
+// 25 s / 20 s, maxHttpBufferSize 1e6), speaking the BENCH contract of bench/README.md
 // section 4 on namespace "/", so the driver measures it exactly as it measures jsocketio.
 //
 //   PORT=3001 node bench/load/reference-server.js

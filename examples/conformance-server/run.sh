@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the conformance server (shared/CONFORMANCE.md) on 127.0.0.1:${PORT:-3000} in the foreground.
+# Runs the conformance server (the one the official protocol test suites run against) on 127.0.0.1:${PORT:-3000} in the foreground.
 # Builds it first when nothing is built yet. Run from anywhere.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

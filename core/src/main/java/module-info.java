@@ -6,10 +6,11 @@ module io.jsocketio.core {
 
     exports io.jsocketio;
     exports io.jsocketio.spi;
+    exports io.jsocketio.hosting;
     exports io.jsocketio.parser;
     exports io.jsocketio.engine;
     exports io.jsocketio.engine.parser;
 
-    uses io.jsocketio.engine.EmbeddedServerProvider;
-    uses io.jsocketio.spi.ContainerAttacher;
+    uses io.jsocketio.hosting.EmbeddedServerProvider;
+    uses io.jsocketio.hosting.ContainerAttacher;
 }

@@ -1,5 +1,5 @@
 /**
- * jsocketio on embedded Jetty 12 ee10: the {@link io.jsocketio.engine.EmbeddedServerProvider} that
+ * jsocketio on embedded Jetty 12 ee10: the {@link io.jsocketio.hosting.EmbeddedServerProvider} that
  * {@code attach(port)} / {@code listen(port)} find with {@link java.util.ServiceLoader}.
  */
 module io.jsocketio.jetty {
@@ -16,6 +16,6 @@ module io.jsocketio.jetty {
 
     exports io.jsocketio.jetty;
 
-    provides io.jsocketio.engine.EmbeddedServerProvider with
+    provides io.jsocketio.hosting.EmbeddedServerProvider with
             io.jsocketio.jetty.JettyServerProvider;
 }

@@ -11,6 +11,6 @@ module io.jsocketio.websocket {
 
     exports io.jsocketio.websocket;
 
-    provides io.jsocketio.spi.ContainerAttacher with
+    provides io.jsocketio.hosting.ContainerAttacher with
             io.jsocketio.websocket.internal.ServletContextAttacher;
 }

@@ -1,5 +1,7 @@
 package io.jsocketio;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The acknowledgement a client asked for with an event ({@code socket.emit("x", data, (res) =>
  * ...)} on the client), handed to the {@link EventListener} as its own parameter.
@@ -14,7 +16,7 @@ public interface Ack {
      * Sends the acknowledgement with these arguments (the types {@code emit} accepts, binary
      * included). Only the first call has an effect.
      */
-    void send(Object... args);
+    void send(@Nullable Object... args);
 
     /** Whether the client asked for an acknowledgement. */
     boolean requested();

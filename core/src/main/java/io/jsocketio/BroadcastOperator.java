@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Emits to a set of sockets of one namespace: the sockets in any of the target rooms (every socket
@@ -20,19 +22,27 @@ import java.util.concurrent.CompletionStage;
 public interface BroadcastOperator {
 
     /** Adds a target room. */
-    BroadcastOperator to(String room);
+    default BroadcastOperator to(String room) {
+        return to(List.of(room));
+    }
 
     /** Adds target rooms. */
     BroadcastOperator to(Collection<String> rooms);
 
     /** Same as {@link #to(String)}. */
-    BroadcastOperator in(String room);
+    default BroadcastOperator in(String room) {
+        return to(room);
+    }
 
     /** Same as {@link #to(Collection)}. */
-    BroadcastOperator in(Collection<String> rooms);
+    default BroadcastOperator in(Collection<String> rooms) {
+        return to(rooms);
+    }
 
     /** Excludes the sockets of a room. */
-    BroadcastOperator except(String room);
+    default BroadcastOperator except(String room) {
+        return except(List.of(room));
+    }
 
     /** Excludes the sockets of several rooms. */
     BroadcastOperator except(Collection<String> rooms);
@@ -52,20 +62,26 @@ public interface BroadcastOperator {
     /** Sets how long acknowledgements are awaited. */
     BroadcastOperator timeout(Duration timeout);
 
+    /** As {@link #timeout(Duration)} in milliseconds, as Node's {@code timeout(ms)}. */
+    default BroadcastOperator timeout(long millis) {
+        return timeout(Duration.ofMillis(millis));
+    }
+
     /**
      * Emits an event to the selected sockets.
      *
      * @throws IllegalArgumentException for a reserved event name or an argument that cannot be sent
      */
-    void emit(String event, Object... args);
+    void emit(String event, @Nullable Object... args);
 
     /**
-     * Emits an event and collects one acknowledgement per recipient.
+     * Emits an event and collects one acknowledgement per recipient. A null {@code ack} is sent as
+     * the first argument, JSON {@code null}, with no acknowledgement asked.
      *
      * @throws IllegalStateException when no {@link #timeout(Duration)} was set
      * @throws IllegalArgumentException as {@link #emit(String, Object...)}
      */
-    void emit(String event, BroadcastAckCallback ack, Object... args);
+    void emit(String event, @Nullable BroadcastAckCallback ack, @Nullable Object... args);
 
     /**
      * Emits an event and returns the acknowledgements, one per recipient. Fails with {@link
@@ -73,7 +89,20 @@ public interface BroadcastOperator {
      *
      * @throws IllegalStateException when no {@link #timeout(Duration)} was set
      */
-    CompletionStage<List<Args>> emitWithAck(String event, Object... args);
+    default CompletionStage<List<Args>> emitWithAck(String event, @Nullable Object... args) {
+        CompletableFuture<List<Args>> result = new CompletableFuture<>();
+        emit(
+                event,
+                (error, responses) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(responses);
+                    }
+                },
+                args);
+        return result;
+    }
 
     /** The selected sockets, across the cluster with a cluster adapter. */
     CompletionStage<List<RemoteSocket>> fetchSockets();
@@ -82,13 +111,17 @@ public interface BroadcastOperator {
     CompletionStage<Set<String>> allSockets();
 
     /** Makes the selected sockets join a room. */
-    void socketsJoin(String room);
+    default void socketsJoin(String room) {
+        socketsJoin(List.of(room));
+    }
 
     /** Makes the selected sockets join rooms. */
     void socketsJoin(Collection<String> rooms);
 
     /** Makes the selected sockets leave a room. */
-    void socketsLeave(String room);
+    default void socketsLeave(String room) {
+        socketsLeave(List.of(room));
+    }
 
     /** Makes the selected sockets leave rooms. */
     void socketsLeave(Collection<String> rooms);

@@ -28,6 +28,14 @@ public record ConnectionStateRecovery(Duration maxDisconnectionDuration, boolean
     public static final ConnectionStateRecovery DEFAULTS =
             new ConnectionStateRecovery(Duration.ofMinutes(2), true);
 
+    /**
+     * As the canonical constructor, {@code maxDisconnectionDuration} in milliseconds (the unit of
+     * Node's option).
+     */
+    public ConnectionStateRecovery(long maxDisconnectionMillis, boolean skipMiddlewares) {
+        this(Duration.ofMillis(maxDisconnectionMillis), skipMiddlewares);
+    }
+
     public ConnectionStateRecovery {
         Objects.requireNonNull(maxDisconnectionDuration, "maxDisconnectionDuration");
         if (maxDisconnectionDuration.isNegative() || maxDisconnectionDuration.isZero()) {

@@ -1,7 +1,9 @@
 package io.jsocketio;
 
-import io.jsocketio.internal.json.ArgsImpl;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,10 @@ import java.util.Optional;
  * @param issued when the socket was created, in milliseconds since the epoch
  * @param url the request URL (path and query string)
  * @param query the query parameters
- * @param auth the client's auth payload ({@code {}} when it sent none)
+ * @param auth the client's auth payload ({@code {}} when it sent none); its getters answer an empty
+ *     value for a missing name ({@code auth().getString("token")} is {@code ""} when the client
+ *     sent no token, {@code getInt} 0, {@code getBoolean} false), as JavaScript's {@code undefined}
+ *     reads
  */
 public record Handshake(
         Map<String, List<String>> headers,
@@ -39,7 +44,7 @@ public record Handshake(
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(url, "url");
         query = Map.copyOf(query);
-        Objects.requireNonNull(auth, "auth");
+        auth = LenientJsonObject.of(auth);
     }
 
     /** The first value of a header, the name matched case-insensitively. */
@@ -60,6 +65,24 @@ public record Handshake(
      * @throws IllegalArgumentException when it cannot be mapped
      */
     public <T> T auth(Class<T> type) {
-        return new ArgsImpl(List.of(auth), List.of()).get(0, type);
+        Objects.requireNonNull(type, "type");
+        if (type.isInstance(auth)) {
+            return type.cast(auth);
+        }
+        try {
+            return AuthBinding.JSONB.fromJson(auth.toString(), type);
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException(
+                    "the auth payload cannot be mapped to "
+                            + type.getName()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The JSON-B instance for {@link #auth(Class)}, created on first use. */
+    private static final class AuthBinding {
+        static final Jsonb JSONB = JsonbBuilder.create();
     }
 }

@@ -4,6 +4,7 @@ import io.jsocketio.spi.Adapter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A communication channel over the shared connections ({@code io.of("/orders")}): its own
@@ -27,9 +28,13 @@ public interface Namespace extends BroadcastOperator {
     Server server();
 
     /**
-     * Adds a {@code connection} listener ({@code connect} is accepted as an alias).
+     * Adds a {@code connection} listener ({@code connect} is accepted as an alias). The other
+     * events Node raises on a namespace carry no socket and have their own typed methods: {@code
+     * new_namespace} is {@link Server#onNewNamespace}, server-side events are {@link
+     * #onServerSideEmit}.
      *
-     * @throws IllegalArgumentException for any other event name
+     * @throws IllegalArgumentException for any other event name (the listener receives a {@link
+     *     Socket}, which only {@code connection} delivers)
      */
     Namespace on(String event, ConnectionListener listener);
 
@@ -53,10 +58,14 @@ public interface Namespace extends BroadcastOperator {
     Adapter adapter();
 
     /** Emits a {@code message} event to every socket. */
-    void send(Object... args);
+    default void send(@Nullable Object... args) {
+        emit("message", args);
+    }
 
     /** Alias of {@link #send(Object...)}. */
-    void write(Object... args);
+    default void write(@Nullable Object... args) {
+        send(args);
+    }
 
     /**
      * Sends an event to the other servers of the cluster; they deliver it to their {@link
@@ -66,11 +75,22 @@ public interface Namespace extends BroadcastOperator {
      * @throws IllegalArgumentException for a reserved name ({@code connect}, {@code connection},
      *     {@code new_namespace})
      */
-    void serverSideEmit(String event, Object... args);
+    void serverSideEmit(String event, @Nullable Object... args);
+
+    /**
+     * As {@link #serverSideEmit(String, Object...)}, with a callback receiving one acknowledgement
+     * per other server ({@code io.serverSideEmit("x", data, (err, responses) => ...)}): it runs
+     * once on the server's callback lane, with an empty list at once with the in-memory adapter, or
+     * with an {@link AckTimeoutException} (and the responses that arrived) when a server did not
+     * answer in time. A null {@code ack} is sent as the first argument, JSON {@code null}.
+     *
+     * @throws IllegalArgumentException as {@link #serverSideEmit(String, Object...)}
+     */
+    void serverSideEmit(String event, @Nullable BroadcastAckCallback ack, @Nullable Object... args);
 
     /**
      * As {@link #serverSideEmit(String, Object...)}, returning one acknowledgement per other server
      * (an empty list with the in-memory adapter).
      */
-    CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args);
+    CompletionStage<List<Args>> serverSideEmitWithAck(String event, @Nullable Object... args);
 }

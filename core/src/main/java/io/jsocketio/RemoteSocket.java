@@ -31,6 +31,15 @@ public interface RemoteSocket extends SocketEmitter {
      */
     <T> Optional<T> data(Class<T> type);
 
+    /**
+     * One attribute of the socket's data ({@code socket.data.key}) as {@code type} (mapped as
+     * {@link #data(Class)} maps). Empty when there is no data, when it is not an object, or when it
+     * has no such key.
+     *
+     * @throws IllegalArgumentException when the attribute cannot be mapped to {@code type}
+     */
+    <T> Optional<T> data(String key, Class<T> type);
+
     /** Makes the socket join a room. */
     CompletionStage<Void> join(String room);
 

@@ -1,7 +1,6 @@
 package io.jsocketio;
 
 import io.jsocketio.engine.EngineServer;
-import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.OriginPolicy;
 import io.jsocketio.internal.ServerImpl;
 import io.jsocketio.spi.AdapterFactory;
@@ -9,10 +8,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Socket.IO server ({@code new Server(3000)} in Node):
@@ -31,9 +32,9 @@ import java.util.regex.Pattern;
  * <p>The main namespace {@code "/"} is {@link #sockets()}; the namespace methods of this class
  * ({@code on("connection")}, {@code use}, {@code emit}, {@code to}, ...) forward to it. A server
  * exists without transport until {@link #attach(int) attach}/{@link #listen(int) listen} (a port:
- * an embedded HTTP server found with {@link io.jsocketio.engine.EmbeddedServerProvider}; or a
- * container object such as a {@code ServletContext}: a {@link io.jsocketio.spi.ContainerAttacher})
- * or {@link #bind(EngineServer) bind}.
+ * an embedded HTTP server found with {@link io.jsocketio.hosting.EmbeddedServerProvider}; or a
+ * container object such as a {@code ServletContext}: a {@link
+ * io.jsocketio.hosting.ContainerAttacher}) or {@link #bind(EngineServer) bind}.
  *
  * <p>Node's constructors map to this small public class, which delegates to an implementation in
  * {@code io.jsocketio.internal}; it is not final and keeps a cheap public no-argument constructor
@@ -71,8 +72,8 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     /**
-     * A server attached to a container object ({@code ServletContext}), or listening on a port when
-     * {@code httpServer} is a Number or a numeric String.
+     * A server attached to a container object ({@code ServletContext}); a boxed {@code Integer} is
+     * taken as a port, as {@link #Server(int)}. A String is never a port.
      *
      * @throws IllegalArgumentException when no attacher supports the object
      */
@@ -142,15 +143,6 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     /**
-     * Takes a new Engine.IO session as a client ({@code onconnection}); {@link #bind} calls it for
-     * every session. Call it on the session's lane.
-     */
-    public Server onconnection(EngineSocket conn) {
-        impl.onconnection(conn);
-        return this;
-    }
-
-    /**
      * The engine ({@code io.engine}): sessions, {@code generateId}, {@code clientsCount}.
      *
      * @throws IllegalStateException before {@code attach}, {@code listen} or {@code bind}
@@ -164,7 +156,7 @@ public class Server implements BroadcastOperator, AutoCloseable {
      * the current options, as {@code attach} does) and, with {@code serveClient}, the client files.
      * For an HTTP server of your own that carries other endpoints too, e.g. {@code
      * EngineTransports.install(servletContext, io.mount())} or an {@link
-     * io.jsocketio.engine.EmbeddedServerProvider} started with several mounts.
+     * io.jsocketio.hosting.EmbeddedServerProvider} started with several mounts.
      */
     public io.jsocketio.engine.EngineMount mount() {
         return impl.mount();
@@ -215,6 +207,13 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return this;
     }
 
+    /**
+     * As {@link #connectTimeout(Duration)} in milliseconds, as Node's {@code connectTimeout(ms)}.
+     */
+    public Server connectTimeout(long millis) {
+        return connectTimeout(Duration.ofMillis(millis));
+    }
+
     /** The adapter factory in use. */
     public AdapterFactory adapter() {
         return impl.adapterFactory();
@@ -224,6 +223,14 @@ public class Server implements BroadcastOperator, AutoCloseable {
     public Server adapter(AdapterFactory factory) {
         impl.adapter(factory);
         return this;
+    }
+
+    /**
+     * The 2.x {@code origins} option ({@code io.origins()}): empty when it is not set (Node's
+     * {@code "*:*"}, every origin, unless the {@code cors} option says otherwise).
+     */
+    public Optional<OriginPolicy> origins() {
+        return Optional.ofNullable(impl.options().origins());
     }
 
     /** The 2.x origins option as patterns; see {@link ServerOptions.Builder#origins(List)}. */
@@ -321,50 +328,37 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     /** Emits a {@code message} event to every socket of the main namespace. */
-    public Server send(Object... args) {
+    public Server send(@Nullable Object... args) {
         sockets().send(args);
         return this;
     }
 
     /** Alias of {@link #send(Object...)}. */
-    public Server write(Object... args) {
+    public Server write(@Nullable Object... args) {
         sockets().write(args);
         return this;
     }
 
     /** See {@link Namespace#serverSideEmit(String, Object...)}. */
-    public void serverSideEmit(String event, Object... args) {
+    public void serverSideEmit(String event, @Nullable Object... args) {
         sockets().serverSideEmit(event, args);
     }
 
-    /** See {@link Namespace#serverSideEmitWithAck(String, Object...)}. */
-    public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {
-        return sockets().serverSideEmitWithAck(event, args);
+    /** See {@link Namespace#serverSideEmit(String, BroadcastAckCallback, Object...)}. */
+    public void serverSideEmit(
+            String event, @Nullable BroadcastAckCallback ack, @Nullable Object... args) {
+        sockets().serverSideEmit(event, ack, args);
     }
 
-    @Override
-    public BroadcastOperator to(String room) {
-        return sockets().to(room);
+    /** See {@link Namespace#serverSideEmitWithAck(String, Object...)}. */
+    public CompletionStage<List<Args>> serverSideEmitWithAck(
+            String event, @Nullable Object... args) {
+        return sockets().serverSideEmitWithAck(event, args);
     }
 
     @Override
     public BroadcastOperator to(Collection<String> rooms) {
         return sockets().to(rooms);
-    }
-
-    @Override
-    public BroadcastOperator in(String room) {
-        return sockets().in(room);
-    }
-
-    @Override
-    public BroadcastOperator in(Collection<String> rooms) {
-        return sockets().in(rooms);
-    }
-
-    @Override
-    public BroadcastOperator except(String room) {
-        return sockets().except(room);
     }
 
     @Override
@@ -393,18 +387,13 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     @Override
-    public void emit(String event, Object... args) {
+    public void emit(String event, @Nullable Object... args) {
         sockets().emit(event, args);
     }
 
     @Override
-    public void emit(String event, BroadcastAckCallback ack, Object... args) {
+    public void emit(String event, BroadcastAckCallback ack, @Nullable Object... args) {
         sockets().emit(event, ack, args);
-    }
-
-    @Override
-    public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
-        return sockets().emitWithAck(event, args);
     }
 
     @Override
@@ -418,18 +407,8 @@ public class Server implements BroadcastOperator, AutoCloseable {
     }
 
     @Override
-    public void socketsJoin(String room) {
-        sockets().socketsJoin(room);
-    }
-
-    @Override
     public void socketsJoin(Collection<String> rooms) {
         sockets().socketsJoin(rooms);
-    }
-
-    @Override
-    public void socketsLeave(String room) {
-        sockets().socketsLeave(room);
     }
 
     @Override

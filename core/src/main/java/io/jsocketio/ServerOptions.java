@@ -212,6 +212,11 @@ public final class ServerOptions {
             return this;
         }
 
+        /** As {@link #connectTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder connectTimeout(long millis) {
+            return connectTimeout(Duration.ofMillis(millis));
+        }
+
         /** See {@link ServerOptions#cleanupEmptyChildNamespaces()}. */
         public Builder cleanupEmptyChildNamespaces(boolean cleanup) {
             this.cleanupEmptyChildNamespaces = cleanup;
@@ -295,10 +300,20 @@ public final class ServerOptions {
             return this;
         }
 
+        /** As {@link #pingInterval(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder pingInterval(long millis) {
+            return pingInterval(Duration.ofMillis(millis));
+        }
+
         /** See {@link EngineOptions#pingTimeout()}. */
         public Builder pingTimeout(Duration d) {
             engine.pingTimeout(d);
             return this;
+        }
+
+        /** As {@link #pingTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder pingTimeout(long millis) {
+            return pingTimeout(Duration.ofMillis(millis));
         }
 
         /** See {@link EngineOptions#upgradeTimeout()}. */
@@ -307,10 +322,20 @@ public final class ServerOptions {
             return this;
         }
 
+        /** As {@link #upgradeTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder upgradeTimeout(long millis) {
+            return upgradeTimeout(Duration.ofMillis(millis));
+        }
+
         /** See {@link EngineOptions#closeTimeout()}. */
         public Builder closeTimeout(Duration d) {
             engine.closeTimeout(d);
             return this;
+        }
+
+        /** As {@link #closeTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder closeTimeout(long millis) {
+            return closeTimeout(Duration.ofMillis(millis));
         }
 
         /** See {@link EngineOptions#maxHttpBufferSize()}. */

@@ -67,39 +67,84 @@ public interface Socket extends RemoteSocket {
      */
     void data(@Nullable Object value);
 
+    /**
+     * Sets one attribute of the socket's data ({@code socket.data.key = value}); null removes it.
+     * The data becomes an unmodifiable {@code Map} holding the earlier attributes (a record or bean
+     * set with {@link #data(Object)} is first turned into the map of its properties), so several
+     * independent parts of an application can each keep their own key. Read them back with {@link
+     * #data(String, Class)}; {@code fetchSockets()} exposes them.
+     *
+     * @throws IllegalArgumentException when the data is a value without properties (a String, a
+     *     number, a list)
+     */
+    Socket data(String key, @Nullable Object value);
+
+    /**
+     * Removes one attribute of the socket's data ({@code delete socket.data.key}); the same as
+     * {@code data(key, (Object) null)} (a literal {@code data(key, null)} is the typed getter
+     * {@link #data(String, Class)}, which refuses a null type).
+     */
+    Socket removeData(String key);
+
     // ---- broadcasting from this socket (the sender is excluded)
 
     /** A broadcast to a room that excludes this socket ({@code socket.to(room)}). */
-    BroadcastOperator to(String room);
+    default BroadcastOperator to(String room) {
+        return broadcast().to(room);
+    }
 
     /** A broadcast to several rooms that excludes this socket. */
-    BroadcastOperator to(Collection<String> rooms);
+    default BroadcastOperator to(Collection<String> rooms) {
+        return broadcast().to(rooms);
+    }
 
     /** Same as {@link #to(String)}. */
-    BroadcastOperator in(String room);
+    default BroadcastOperator in(String room) {
+        return to(room);
+    }
 
     /** Same as {@link #to(Collection)}. */
-    BroadcastOperator in(Collection<String> rooms);
+    default BroadcastOperator in(Collection<String> rooms) {
+        return to(rooms);
+    }
 
     /** A broadcast to everyone except this socket and the room's members. */
-    BroadcastOperator except(String room);
+    default BroadcastOperator except(String room) {
+        return broadcast().except(room);
+    }
 
     /** A broadcast to everyone except this socket and the rooms' members. */
-    BroadcastOperator except(Collection<String> rooms);
+    default BroadcastOperator except(Collection<String> rooms) {
+        return broadcast().except(rooms);
+    }
 
     /** A broadcast to every socket of the namespace except this one ({@code socket.broadcast}). */
     BroadcastOperator broadcast();
 
     /** As {@link #broadcast()}, restricted to this server ({@code socket.local}). */
-    BroadcastOperator local();
+    default BroadcastOperator local() {
+        return broadcast().local();
+    }
 
     // ---- listeners
 
     /**
-     * Adds a listener for an event sent by the client.
+     * Adds a listener for an event sent by the client. Every name is accepted, as in Node; the
+     * events the server raises itself arrive here too, with Node's arguments and an acknowledgement
+     * that is not {@link Ack#requested() requested}:
      *
-     * @throws IllegalArgumentException for {@code disconnect}, {@code disconnecting} and {@code
-     *     error}: use {@link #onDisconnect}, {@link #onDisconnecting}, {@link #onError}
+     * <ul>
+     *   <li>{@code disconnecting} and {@code disconnect}: the reason's wire string ({@link
+     *       DisconnectReason#wire()}) and the description (a string or JSON null), as {@link
+     *       #onDisconnecting} and {@link #onDisconnect} receive them typed;
+     *   <li>{@code error}: the error's message, as {@link #onError} receives it typed.
+     * </ul>
+     *
+     * <p>{@code connect}, {@code connect_error}, {@code newListener} and {@code removeListener} are
+     * accepted and never called: a client cannot send them (the decoder refuses them, as Node's
+     * does), a server socket never raises {@code connect} or {@code connect_error} (Node's
+     * neither), and this socket does not raise {@code newListener}/{@code removeListener} (Node's
+     * EventEmitter does; not supported).
      */
     Socket on(String event, EventListener listener);
 
@@ -109,8 +154,23 @@ public interface Socket extends RemoteSocket {
     /** Removes a listener (the same instance) of an event. */
     Socket off(String event, EventListener listener);
 
-    /** Removes every listener of an event. */
+    /**
+     * Removes every listener of an event ({@code removeAllListeners(event)} in Node); for {@code
+     * disconnecting}, {@code disconnect} and {@code error} the typed listeners too.
+     */
     Socket off(String event);
+
+    /** Same as {@link #off(String)}. */
+    default Socket removeAllListeners(String event) {
+        return off(event);
+    }
+
+    /**
+     * Removes every listener of this socket ({@code removeAllListeners()}): event listeners,
+     * catch-all listeners (incoming and outgoing) and the disconnect and error listeners.
+     * Middlewares added with {@link #use} stay.
+     */
+    Socket removeAllListeners();
 
     /** The listeners of an event, a snapshot. */
     List<EventListener> listeners(String event);

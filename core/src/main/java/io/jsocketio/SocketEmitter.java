@@ -1,7 +1,9 @@
 package io.jsocketio;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Emits to one socket, with flags: what {@code socket.timeout(d)}, {@code socket.volatile} and
@@ -9,7 +11,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Arguments may be: null, Boolean, Number, String, {@code byte[]} or {@code ByteBuffer} (sent as
  * binary), {@code JsonValue}, Map and List (nested freely, binary values included), and records or
- * beans (through JSON-B). A binary value anywhere in the arguments makes a binary packet.
+ * beans (through JSON-B). A binary value anywhere in the arguments makes a binary packet. A null
+ * argument is sent as JSON {@code null}: {@code emit("x", null)} sends {@code ["x",null]}, and an
+ * {@code emit(event, ack, args)} whose ack is null sends that null as the first argument.
  *
  * <p>Thread-safety: immutable; emitting is safe from any thread. Packets emitted from one thread
  * reach the client in emit order.
@@ -23,7 +27,7 @@ public interface SocketEmitter {
      *     connect_error}, {@code disconnect}, {@code disconnecting}, {@code newListener}, {@code
      *     removeListener}) or an argument that cannot be sent
      */
-    void emit(String event, Object... args);
+    void emit(String event, @Nullable Object... args);
 
     /**
      * Sends an event and asks the client for an acknowledgement. With {@link #timeout(Duration)},
@@ -31,7 +35,7 @@ public interface SocketEmitter {
      *
      * @throws IllegalArgumentException as {@link #emit(String, Object...)}
      */
-    void emit(String event, AckCallback ack, Object... args);
+    void emit(String event, @Nullable AckCallback ack, @Nullable Object... args);
 
     /**
      * Sends an event and returns the client's acknowledgement. The stage completes on the
@@ -40,16 +44,51 @@ public interface SocketEmitter {
      *
      * @throws IllegalArgumentException as {@link #emit(String, Object...)}
      */
-    CompletionStage<Args> emitWithAck(String event, Object... args);
+    default CompletionStage<Args> emitWithAck(String event, @Nullable Object... args) {
+        CompletableFuture<Args> result = new CompletableFuture<>();
+        emit(
+                event,
+                (error, response) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(response);
+                    }
+                },
+                args);
+        return result;
+    }
 
     /** Sends a {@code message} event ({@code emit("message", args)}). */
-    void send(Object... args);
+    default void send(@Nullable Object... args) {
+        emit("message", args);
+    }
+
+    /**
+     * Sends a {@code message} event and asks for an acknowledgement ({@code socket.send(data, ack)}
+     * in Node); see {@link #emit(String, AckCallback, Object...)}.
+     */
+    default void send(AckCallback ack, @Nullable Object... args) {
+        emit("message", ack, args);
+    }
 
     /** Alias of {@link #send(Object...)}. */
-    void write(Object... args);
+    default void write(@Nullable Object... args) {
+        send(args);
+    }
+
+    /** Alias of {@link #send(AckCallback, Object...)}. */
+    default void write(AckCallback ack, @Nullable Object... args) {
+        send(ack, args);
+    }
 
     /** An emitter whose acknowledgements time out after {@code timeout}. */
     SocketEmitter timeout(Duration timeout);
+
+    /** As {@link #timeout(Duration)} in milliseconds, as Node's {@code timeout(ms)}. */
+    default SocketEmitter timeout(long millis) {
+        return timeout(Duration.ofMillis(millis));
+    }
 
     /**
      * An emitter whose events may be dropped when the client is not ready to receive them ({@code

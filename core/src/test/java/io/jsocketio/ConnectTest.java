@@ -167,6 +167,15 @@ class ConnectTest {
         assertThat(hs.query("room")).contains("42");
         assertThat(hs.auth().getString("token")).isEqualTo("t");
         assertThat(hs.auth(Token.class)).isEqualTo(new Token("t"));
+        // absent names read as empty values, as JavaScript's undefined does, never throw
+        assertThat(hs.auth().getString("missing")).isEmpty();
+        assertThat(hs.auth().getInt("missing")).isZero();
+        assertThat(hs.auth().getBoolean("missing")).isFalse();
+        assertThat(hs.auth().isNull("missing")).isTrue();
+        assertThat(hs.auth().getJsonObject("missing")).isNull();
+        assertThat(hs.auth().toString()).isEqualTo("{\"token\":\"t\"}");
+        assertThat(hs.query("missing")).isEmpty();
+        assertThat(hs.header("missing")).isEmpty();
         assertThat(hs.issued()).isPositive();
         assertThat(hs.time())
                 .matches("\\w{3} \\w{3} \\d{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT[+-]\\d{4} \\(.+\\)");

@@ -213,12 +213,133 @@ class EventsTest {
     }
 
     @Test
-    void refusesEventListenersForTheReservedSocketEvents() {
-        h.connected();
-        for (String name : List.of("disconnect", "disconnecting", "error")) {
-            assertThatThrownBy(() -> socket.get().on(name, (a, k) -> {}))
-                    .isInstanceOf(IllegalArgumentException.class);
+    void deliversDisconnectingAndDisconnectToStringRegisteredListenersWithNodesArguments() {
+        FakeEngineSocket conn = h.connected();
+        List<String> seen = new ArrayList<>();
+        socket.get()
+                .on(
+                        "disconnecting",
+                        (args, ack) ->
+                                seen.add(
+                                        "disconnecting "
+                                                + args.getString(0)
+                                                + " "
+                                                + args.get(1, String.class)
+                                                + " "
+                                                + ack.requested()));
+        socket.get().on("disconnect", (args, ack) -> seen.add("disconnect " + args.getString(0)));
+        socket.get().onDisconnect((reason, description) -> seen.add("typed " + reason.wire()));
+
+        conn.receive("1");
+
+        assertThat(seen)
+                .containsExactly(
+                        "disconnecting client namespace disconnect null false",
+                        "typed client namespace disconnect",
+                        "disconnect client namespace disconnect");
+    }
+
+    @Test
+    void deliversErrorsToStringRegisteredListeners() {
+        FakeEngineSocket conn = h.connected();
+        List<String> seen = new ArrayList<>();
+        socket.get()
+                .use(
+                        (event, args, next) ->
+                                next.fail(new IllegalStateException("refused " + event)));
+        socket.get().on("error", (args, ack) -> seen.add(args.getString(0)));
+
+        conn.receive("2[\"chat\"]");
+
+        assertThat(seen).containsExactly("refused chat");
+    }
+
+    @Test
+    void acceptsListenersForEveryReservedNameWithoutCallingTheClientOnlyOnes() {
+        FakeEngineSocket conn = h.connected();
+        List<String> seen = new ArrayList<>();
+        for (String name : List.of("connect", "connect_error", "newListener", "removeListener")) {
+            socket.get().on(name, (args, ack) -> seen.add(name));
         }
+
+        conn.receive("2[\"connect\"]"); // refused by the decoder: the connection closes
+
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void removeAllListenersRemovesEveryKindOfListener() {
+        FakeEngineSocket conn = h.connected();
+        List<String> seen = new ArrayList<>();
+        Socket s = socket.get();
+        s.on("chat", (args, ack) -> seen.add("chat"));
+        s.onAny((event, args) -> seen.add("any"));
+        s.onDisconnect((reason, description) -> seen.add("typed disconnect"));
+        s.on("disconnect", (args, ack) -> seen.add("disconnect"));
+
+        s.removeAllListeners();
+        conn.receive("2[\"chat\"]");
+        conn.receive("1");
+
+        assertThat(seen).isEmpty();
+        assertThat(s.listeners("chat")).isEmpty();
+        assertThat(s.listenersAny()).isEmpty();
+    }
+
+    @Test
+    void offOfADisconnectEventRemovesTheTypedListenersToo() {
+        FakeEngineSocket conn = h.connected();
+        List<String> seen = new ArrayList<>();
+        socket.get().onDisconnect((reason, description) -> seen.add("typed"));
+        socket.get().on("disconnect", (args, ack) -> seen.add("string"));
+
+        socket.get().removeAllListeners("disconnect");
+        conn.receive("1");
+
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void sendsANullArgumentAsJsonNull() {
+        FakeEngineSocket conn = h.connected();
+
+        socket.get().emit("x", null);
+        socket.get().emit("x", null, 1);
+        socket.get().emit("x", (Object) null);
+        socket.get().send(null);
+        h.io.emit("y", null);
+        h.io.emit("y", null, "z");
+
+        assertThat(conn.texts())
+                .containsExactly(
+                        "2[\"x\",null]",
+                        "2[\"x\",null,1]",
+                        "2[\"x\",null]",
+                        "2[\"message\",null]",
+                        "2[\"y\",null]",
+                        "2[\"y\",null,\"z\"]");
+    }
+
+    @Test
+    void acknowledgesWithNull() {
+        FakeEngineSocket conn = h.connected();
+        socket.get().on("ask", (args, ack) -> ack.send(null));
+
+        conn.receive("25[\"ask\"]");
+
+        assertThat(conn.texts()).containsExactly("35[null]");
+    }
+
+    @Test
+    void sendWithAnAckAsksForAnAcknowledgement() {
+        FakeEngineSocket conn = h.connected();
+        List<String> seen = new ArrayList<>();
+
+        socket.get().send((error, args) -> seen.add(args.getString(0)), "hi");
+        conn.receive("30[\"got it\"]");
+
+        assertThat(conn.texts()).containsExactly("20[\"message\",\"hi\"]");
+        assertThat(seen).containsExactly("got it");
     }
 
     @Test

@@ -12,8 +12,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency directions of DESIGN.md, checked on the sources at every build: core imports no
- * container type, and the engine packages import nothing from the Socket.IO layer.
+ * The dependency directions of core, checked on the sources at every build: core imports no
+ * container type (servlet, WebSocket, CDI, Jetty, Tomcat, Redis or Netty: transports and
+ * integrations adapt to core, never the reverse); the engine packages import nothing from the
+ * Socket.IO layer; the Socket.IO codec imports nothing from the layers above it; and the exported
+ * packages import no {@code internal} one.
  */
 class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java");
@@ -42,6 +45,52 @@ class LayeringTest {
                 imports(MAIN.resolve("io/jsocketio/engine"))
                         .filter(i -> i.imported().startsWith("io.jsocketio."))
                         .filter(i -> !i.imported().startsWith("io.jsocketio.engine."))
+                        .map(Import::toString)
+                        .toList();
+        assertThat(offending).isEmpty();
+    }
+
+    /**
+     * The exported packages (API, SPI, codecs) import no {@code internal} package: the layers above
+     * depend on them, never the reverse. The two entry points that construct their implementation
+     * are the exceptions: {@code new Server(...)} delegates to {@code ServerImpl}, {@code
+     * EngineServer.create(...)} returns a {@code DefaultEngineServer}.
+     */
+    @Test
+    void exportedPackagesImportNoInternalPackage() throws IOException {
+        List<String> offending =
+                imports(MAIN)
+                        .filter(i -> !i.file().toString().contains("/internal/"))
+                        .filter(
+                                i ->
+                                        i.imported()
+                                                .matches("^io\\.jsocketio\\.(.+\\.)?internal\\..*"))
+                        .filter(
+                                i ->
+                                        !(i.file().endsWith("io/jsocketio/Server.java")
+                                                        && i.imported()
+                                                                .equals(
+                                                                        "io.jsocketio.internal.ServerImpl"))
+                                                && !(i.file()
+                                                                .endsWith(
+                                                                        "io/jsocketio/engine/EngineServer.java")
+                                                        && i.imported()
+                                                                .equals(
+                                                                        "io.jsocketio.engine.internal.DefaultEngineServer")))
+                        .map(Import::toString)
+                        .toList();
+        assertThat(offending).isEmpty();
+    }
+
+    /** The Socket.IO codec sits on the engine's message type, below the socket layer. */
+    @Test
+    void theCodecImportsNothingFromTheLayersAboveIt() throws IOException {
+        List<String> offending =
+                imports(MAIN.resolve("io/jsocketio/parser"))
+                        .filter(i -> i.imported().startsWith("io.jsocketio."))
+                        .filter(i -> !i.imported().startsWith("io.jsocketio.parser."))
+                        .filter(i -> !i.imported().startsWith("io.jsocketio.engine."))
+                        .filter(i -> !i.imported().contains(".internal."))
                         .map(Import::toString)
                         .toList();
         assertThat(offending).isEmpty();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -310,6 +311,48 @@ class NamespaceTest {
         assertThatThrownBy(() -> h.io.onServerSideEmit("new_namespace", (a, k) -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void serverSideEmitWithACallbackGetsNoResponseWithTheInMemoryAdapter() {
+        List<String> seen = new ArrayList<>();
+
+        h.io.serverSideEmit(
+                "ping", (error, responses) -> seen.add(error + " " + responses.size()), "data");
+        h.io.of("/orders")
+                .serverSideEmit("ping", (error, responses) -> seen.add("orders " + responses));
+
+        assertThat(seen).containsExactly("null 0", "orders []");
+    }
+
+    @Test
+    void socketDataHoldsSeveralAttributesBesidesTheTypedView() {
+        FakeEngineSocket conn = h.open();
+        AtomicReference<Socket> socket = new AtomicReference<>();
+        h.io.on("connection", socket::set);
+        conn.receive("0");
+        Socket s = socket.get();
+
+        assertThat(s.data("user", String.class)).isEmpty();
+        s.data("user", "ann").data("visits", 3);
+        assertThat(s.data("user", String.class)).contains("ann");
+        assertThat(s.data("visits", Long.class)).contains(3L);
+        assertThat(s.data(Map.class)).contains(Map.of("user", "ann", "visits", 3));
+        s.removeData("user");
+        assertThat(s.data("user", String.class)).isEmpty();
+        assertThat(s.data("visits", Integer.class)).contains(3);
+
+        s.data(new Profile("bob", 7));
+        assertThat(s.data("name", String.class)).contains("bob");
+        s.data("admin", true);
+        assertThat(s.data("admin", Boolean.class)).contains(true);
+        assertThat(s.data(Profile.class)).contains(new Profile("bob", 7));
+
+        s.data("plain text");
+        assertThat(s.data("name", String.class)).isEmpty();
+        assertThatThrownBy(() -> s.data("name", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    public record Profile(String name, int level) {}
 
     @Test
     void aConnectionListenerListensToConnectionOnly() {

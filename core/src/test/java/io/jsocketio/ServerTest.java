@@ -111,13 +111,45 @@ class ServerTest {
     void settersChangeTheOptionsForTheNextAttach() {
         Server io = new Server();
 
+        assertThat(io.origins()).isEmpty();
         io.path("/chat").serveClient(false).connectTimeout(Duration.ofSeconds(2));
         io.origins(List.of("*:*"));
 
         assertThat(io.path()).isEqualTo("/chat/");
         assertThat(io.serveClient()).isFalse();
-        assertThat(io.options().origins()).isNotNull();
+        assertThat(io.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(io.origins()).isPresent();
         io.origins(OriginPolicy.any());
+        assertThat(io.origins()).contains(OriginPolicy.any());
+        io.connectTimeout(1500);
+        assertThat(io.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        io.close();
+    }
+
+    @Test
+    void takesMillisecondsWhereNodeDoes() {
+        ServerOptions o =
+                ServerOptions.builder()
+                        .pingInterval(1000)
+                        .pingTimeout(2000)
+                        .upgradeTimeout(3000)
+                        .connectTimeout(4000)
+                        .build();
+
+        assertThat(o.engineOptions().pingInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(o.engineOptions().pingTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.engineOptions().upgradeTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(new ConnectionStateRecovery(60_000, true).maxDisconnectionDuration())
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aStringIsNeverAPort() {
+        Server io = new Server();
+
+        assertThatThrownBy(() -> io.attach((Object) "3000"))
+                .isInstanceOf(IllegalArgumentException.class);
         io.close();
     }
 

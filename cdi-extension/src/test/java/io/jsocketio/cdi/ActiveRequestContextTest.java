@@ -48,7 +48,7 @@ class ActiveRequestContextTest {
                         "engine-1",
                         FakeEngineRequest.get("/socket.io/?EIO=4&transport=polling"),
                         4);
-        conn.onLane(() -> io.onconnection(conn));
+        conn.handTo(io);
         conn.receive("0/chat,{\"token\":\"secret\"}");
         conn.clearSent();
         conn.receive("2/chat,1[\"request\"]");

@@ -96,7 +96,7 @@ class SecurityAndValidationTest {
                                 user,
                                 Set.of(roles)),
                         4);
-        conn.onLane(() -> io.onconnection(conn));
+        conn.handTo(io);
         return conn;
     }
 

@@ -314,10 +314,20 @@ public final class EngineOptions {
             return this;
         }
 
+        /** As {@link #pingInterval(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder pingInterval(long millis) {
+            return pingInterval(Duration.ofMillis(millis));
+        }
+
         /** See {@link EngineOptions#pingTimeout()}. */
         public Builder pingTimeout(Duration d) {
             this.pingTimeout = Objects.requireNonNull(d, "pingTimeout");
             return this;
+        }
+
+        /** As {@link #pingTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder pingTimeout(long millis) {
+            return pingTimeout(Duration.ofMillis(millis));
         }
 
         /** See {@link EngineOptions#upgradeTimeout()}. */
@@ -326,10 +336,20 @@ public final class EngineOptions {
             return this;
         }
 
+        /** As {@link #upgradeTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder upgradeTimeout(long millis) {
+            return upgradeTimeout(Duration.ofMillis(millis));
+        }
+
         /** See {@link EngineOptions#closeTimeout()}. */
         public Builder closeTimeout(Duration d) {
             this.closeTimeout = Objects.requireNonNull(d, "closeTimeout");
             return this;
+        }
+
+        /** As {@link #closeTimeout(Duration)} in milliseconds, the unit of Node's option. */
+        public Builder closeTimeout(long millis) {
+            return closeTimeout(Duration.ofMillis(millis));
         }
 
         /** See {@link EngineOptions#maxHttpBufferSize()}. */

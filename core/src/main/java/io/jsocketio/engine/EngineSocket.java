@@ -1,5 +1,6 @@
 package io.jsocketio.engine;
 
+import io.jsocketio.engine.parser.Packet;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -60,6 +61,33 @@ public interface EngineSocket {
     void onClose(CloseListener listener);
 
     /**
+     * Adds a listener of every packet received ({@code conn.on("packet", ({type, data}) => ...)}):
+     * messages, pings and pongs, the close packet. Runs on the lane, once per packet, in arrival
+     * order.
+     */
+    void onPacket(PacketListener listener);
+
+    /**
+     * Adds a listener of every packet queued for the client ({@code conn.on("packetCreate", ...)}):
+     * the open packet, messages, pings, pongs and noops. Runs on the lane, once per packet, in
+     * queueing order.
+     */
+    void onPacketCreate(PacketListener listener);
+
+    /**
+     * Adds a listener of the transport upgrade ({@code conn.on("upgrade", transport => ...)}): it
+     * runs on the lane once the session moved to the new transport, with its name ({@code
+     * websocket}).
+     */
+    void onUpgrade(UpgradeListener listener);
+
+    /**
+     * Adds a listener of {@code drain} ({@code conn.on("drain", () => ...)}): the queued packets
+     * were handed to the transport for writing. Runs on the lane, once per write.
+     */
+    void onDrain(Runnable listener);
+
+    /**
      * Closes the session with {@link CloseReason#FORCED_CLOSE}: queued messages are flushed first,
      * then, over polling, the close packet {@code 1} goes out with them on the next poll; over
      * WebSocket the WebSocket is closed once they are written (as the Node server does, no {@code
@@ -73,6 +101,24 @@ public interface EngineSocket {
     interface MessageListener {
         /** One message arrived. */
         void onMessage(EngineMessage message);
+    }
+
+    /** Receives Engine.IO packets, received or sent. */
+    @FunctionalInterface
+    interface PacketListener {
+        /** One packet. */
+        void onPacket(Packet packet);
+    }
+
+    /** Receives a transport upgrade. */
+    @FunctionalInterface
+    interface UpgradeListener {
+        /**
+         * The session now uses this transport.
+         *
+         * @param transport the new transport's name ({@code websocket})
+         */
+        void onUpgrade(String transport);
     }
 
     /** Receives the end of the session. */

@@ -1,7 +1,6 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.AckCallback;
-import io.jsocketio.Args;
 import io.jsocketio.BroadcastAckCallback;
 import io.jsocketio.BroadcastOperator;
 import io.jsocketio.RemoteSocket;
@@ -17,8 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /** An immutable selection of sockets of one namespace, with flags. */
 final class BroadcastOperatorImpl implements BroadcastOperator {
@@ -52,28 +51,8 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     }
 
     @Override
-    public BroadcastOperator to(String room) {
-        return to(List.of(room));
-    }
-
-    @Override
     public BroadcastOperator to(Collection<String> rooms) {
         return new BroadcastOperatorImpl(nsp, plus(this.rooms, rooms), except, flags);
-    }
-
-    @Override
-    public BroadcastOperator in(String room) {
-        return to(room);
-    }
-
-    @Override
-    public BroadcastOperator in(Collection<String> rooms) {
-        return to(rooms);
-    }
-
-    @Override
-    public BroadcastOperator except(String room) {
-        return except(List.of(room));
     }
 
     @Override
@@ -111,9 +90,12 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     }
 
     @Override
-    public void emit(String event, BroadcastAckCallback ack, Object... args) {
+    public void emit(String event, @Nullable BroadcastAckCallback ack, Object... args) {
         Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(ack, "ack");
+        if (ack == null) {
+            emit(event, JsonMapping.prepend(null, args));
+            return;
+        }
         Events.checkEmit(event);
         Duration timeout = flags.timeout();
         if (timeout == null) {
@@ -149,22 +131,6 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     }
 
     @Override
-    public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
-        CompletableFuture<List<Args>> result = new CompletableFuture<>();
-        emit(
-                event,
-                (error, responses) -> {
-                    if (error != null) {
-                        result.completeExceptionally(error);
-                    } else {
-                        result.complete(responses);
-                    }
-                },
-                args);
-        return result;
-    }
-
-    @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
         return nsp.fetchSockets(options());
     }
@@ -175,18 +141,8 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     }
 
     @Override
-    public void socketsJoin(String room) {
-        socketsJoin(List.of(room));
-    }
-
-    @Override
     public void socketsJoin(Collection<String> rooms) {
         adapter().addSockets(options(), plus(Set.of(), rooms));
-    }
-
-    @Override
-    public void socketsLeave(String room) {
-        socketsLeave(List.of(room));
     }
 
     @Override

@@ -200,27 +200,31 @@ final class ClientImpl {
     }
 
     private void connect(String name, JsonObject auth) {
-        NamespaceImpl existing = server.existingNamespace(name);
+        NamespaceImpl existing = server.registry().existing(name);
         if (existing != null) {
             existing.add(this, auth, this::onSocketConnected);
             return;
         }
-        server.checkNamespace(
-                name,
-                auth,
-                this,
-                nsp -> {
-                    if (nsp != null) {
-                        nsp.add(this, auth, this::onSocketConnected);
-                    } else {
-                        LOG.log(System.Logger.Level.DEBUG, "refused unknown namespace {0}", name);
-                        server.observers().connectError(conn, name, "Invalid namespace");
-                        writePacket(
-                                SocketPacket.connectError(
-                                        name, "Invalid namespace", null, protocol),
-                                BroadcastFlags.NONE);
-                    }
-                });
+        server.registry()
+                .checkNamespace(
+                        name,
+                        auth,
+                        this,
+                        nsp -> {
+                            if (nsp != null) {
+                                nsp.add(this, auth, this::onSocketConnected);
+                            } else {
+                                LOG.log(
+                                        System.Logger.Level.DEBUG,
+                                        "refused unknown namespace {0}",
+                                        name);
+                                server.observers().connectError(conn, name, "Invalid namespace");
+                                writePacket(
+                                        SocketPacket.connectError(
+                                                name, "Invalid namespace", null, protocol),
+                                        BroadcastFlags.NONE);
+                            }
+                        });
     }
 
     private void onSocketConnected(SocketImpl socket) {

@@ -1,5 +1,6 @@
 package io.jsocketio.internal;
 
+import io.jsocketio.parser.SocketPacket;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -7,23 +8,13 @@ import java.util.function.Supplier;
 final class Events {
     private static final System.Logger LOG = System.getLogger("io.jsocketio.Socket");
 
-    /** Names a socket or broadcast may not emit (Node's {@code RESERVED_EVENTS}). */
-    static final Set<String> RESERVED_EMIT =
-            Set.of(
-                    "connect",
-                    "connect_error",
-                    "disconnect",
-                    "disconnecting",
-                    "newListener",
-                    "removeListener");
-
     /** Names a namespace may not use for server-side events. */
     static final Set<String> RESERVED_NAMESPACE = Set.of("connect", "connection", "new_namespace");
 
     private Events() {}
 
     static void checkEmit(String event) {
-        if (RESERVED_EMIT.contains(event)) {
+        if (SocketPacket.RESERVED_EVENTS.contains(event)) {
             throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
         }
     }

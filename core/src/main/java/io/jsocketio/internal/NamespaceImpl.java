@@ -1,6 +1,7 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.Ack;
+import io.jsocketio.AckTimeoutException;
 import io.jsocketio.Args;
 import io.jsocketio.BroadcastAckCallback;
 import io.jsocketio.BroadcastOperator;
@@ -30,9 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -279,7 +282,14 @@ class NamespaceImpl implements Namespace {
         Objects.requireNonNull(listener, "listener");
         if (!event.equals("connection") && !event.equals("connect")) {
             throw new IllegalArgumentException(
-                    "a ConnectionListener listens to \"connection\", not \"" + event + "\"");
+                    "a ConnectionListener receives a Socket: it listens to \"connection\" (or"
+                            + " \"connect\"), not \""
+                            + event
+                            + "\"; use "
+                            + (event.equals("new_namespace")
+                                    ? "onNewNamespace(listener)"
+                                    : "onServerSideEmit(event, listener)")
+                            + " for that");
         }
         connectionListeners.add(listener);
         return this;
@@ -310,19 +320,41 @@ class NamespaceImpl implements Namespace {
     }
 
     @Override
-    public void send(Object... args) {
-        emit("message", args);
-    }
-
-    @Override
-    public void write(Object... args) {
-        emit("message", args);
-    }
-
-    @Override
     public void serverSideEmit(String event, Object... args) {
         Events.checkServerSide(event);
         adapter.serverSideEmit(JsonMapping.eventPayload(event, args).event(name, null));
+    }
+
+    @Override
+    public void serverSideEmit(String event, @Nullable BroadcastAckCallback ack, Object... args) {
+        if (ack == null) {
+            serverSideEmit(event, JsonMapping.prepend(null, args));
+            return;
+        }
+        Executor lane = serverImpl().callbackLane();
+        serverSideEmitWithAck(event, args)
+                .whenComplete(
+                        (responses, error) ->
+                                lane.execute(
+                                        () ->
+                                                Events.guard(
+                                                        name,
+                                                        "-",
+                                                        event,
+                                                        () -> deliver(ack, responses, error))));
+    }
+
+    private static void deliver(
+            BroadcastAckCallback ack, @Nullable List<Args> responses, @Nullable Throwable error) {
+        Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
+        if (cause == null) {
+            ack.onAcks(null, responses == null ? List.of() : responses);
+        } else if (cause instanceof AckTimeoutException timeout) {
+            ack.onAcks(timeout, timeout.responses());
+        } else {
+            ack.onAcks(
+                    cause instanceof Exception e ? e : new IllegalStateException(cause), List.of());
+        }
     }
 
     @Override
@@ -341,28 +373,8 @@ class NamespaceImpl implements Namespace {
     }
 
     @Override
-    public BroadcastOperator to(String room) {
-        return operator().to(room);
-    }
-
-    @Override
     public BroadcastOperator to(Collection<String> rooms) {
         return operator().to(rooms);
-    }
-
-    @Override
-    public BroadcastOperator in(String room) {
-        return operator().in(room);
-    }
-
-    @Override
-    public BroadcastOperator in(Collection<String> rooms) {
-        return operator().in(rooms);
-    }
-
-    @Override
-    public BroadcastOperator except(String room) {
-        return operator().except(room);
     }
 
     @Override
@@ -401,11 +413,6 @@ class NamespaceImpl implements Namespace {
     }
 
     @Override
-    public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
-        return operator().emitWithAck(event, args);
-    }
-
-    @Override
     public CompletionStage<List<RemoteSocket>> fetchSockets() {
         return operator().fetchSockets();
     }
@@ -416,18 +423,8 @@ class NamespaceImpl implements Namespace {
     }
 
     @Override
-    public void socketsJoin(String room) {
-        operator().socketsJoin(room);
-    }
-
-    @Override
     public void socketsJoin(Collection<String> rooms) {
         operator().socketsJoin(rooms);
-    }
-
-    @Override
-    public void socketsLeave(String room) {
-        operator().socketsLeave(room);
     }
 
     @Override

@@ -29,11 +29,6 @@ final class ParentAdapter implements Adapter {
         this.parent = parent;
     }
 
-    private static SocketPacket forChild(SocketPacket packet, NamespaceImpl child) {
-        return new SocketPacket(
-                packet.type(), child.name(), packet.id(), packet.data(), packet.attachments());
-    }
-
     @Override
     public CompletionStage<Void> addAll(String id, Set<String> rooms) {
         return CompletableFuture.completedFuture(null);
@@ -66,7 +61,7 @@ final class ParentAdapter implements Adapter {
     @Override
     public void broadcast(SocketPacket packet, BroadcastOptions opts) {
         for (NamespaceImpl child : parent.children()) {
-            child.adapter().broadcast(forChild(packet, child), opts);
+            child.adapter().broadcast(packet.withNamespace(child.name()), opts);
         }
     }
 
@@ -78,7 +73,9 @@ final class ParentAdapter implements Adapter {
             Consumer<Args> ack) {
         AtomicInteger total = new AtomicInteger();
         for (NamespaceImpl child : parent.children()) {
-            child.adapter().broadcastWithAck(forChild(packet, child), opts, total::addAndGet, ack);
+            child.adapter()
+                    .broadcastWithAck(
+                            packet.withNamespace(child.name()), opts, total::addAndGet, ack);
         }
         clientCount.accept(total.get());
     }

@@ -37,11 +37,11 @@ final class ParentNamespaceImpl extends NamespaceImpl {
         NamespaceImpl child = new NamespaceImpl(serverImpl(), name, this);
         child.middlewares.addAll(middlewares);
         child.connectionListeners.addAll(connectionListeners);
-        NamespaceImpl registered = serverImpl().register(child);
+        NamespaceImpl registered = serverImpl().registry().register(child);
         if (registered == child) {
             children.add(child);
             LOG.log(System.Logger.Level.DEBUG, "created child namespace {0} of {1}", name, name());
-            serverImpl().fireNewNamespace(child);
+            serverImpl().registry().fireNewNamespace(child);
         } else {
             child.adapter().close();
         }
@@ -51,7 +51,7 @@ final class ParentNamespaceImpl extends NamespaceImpl {
     void removeChild(NamespaceImpl child) {
         LOG.log(System.Logger.Level.DEBUG, "closing empty child namespace {0}", child.name());
         children.remove(child);
-        serverImpl().unregister(child);
+        serverImpl().registry().unregister(child);
         child.adapter().close();
     }
 

@@ -1,10 +1,10 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.AckCallback;
-import io.jsocketio.Args;
 import io.jsocketio.Handshake;
 import io.jsocketio.RemoteSocket;
 import io.jsocketio.SocketEmitter;
+import io.jsocketio.internal.json.JsonMapping;
 import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.BroadcastFlags;
 import io.jsocketio.spi.BroadcastOptions;
@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +89,11 @@ final class RemoteSocketImpl implements RemoteSocket {
     }
 
     @Override
+    public <T> Optional<T> data(String key, Class<T> type) {
+        return DataValues.attribute(data, key, type);
+    }
+
+    @Override
     public CompletionStage<Void> join(String room) {
         return join(List.of(room));
     }
@@ -115,34 +119,12 @@ final class RemoteSocketImpl implements RemoteSocket {
     }
 
     @Override
-    public void emit(String event, AckCallback ack, Object... args) {
-        operator().emitSingle(event, ack, args);
-    }
-
-    @Override
-    public CompletionStage<Args> emitWithAck(String event, Object... args) {
-        CompletableFuture<Args> result = new CompletableFuture<>();
-        emit(
-                event,
-                (error, response) -> {
-                    if (error != null) {
-                        result.completeExceptionally(error);
-                    } else {
-                        result.complete(response);
-                    }
-                },
-                args);
-        return result;
-    }
-
-    @Override
-    public void send(Object... args) {
-        emit("message", args);
-    }
-
-    @Override
-    public void write(Object... args) {
-        emit("message", args);
+    public void emit(String event, @Nullable AckCallback ack, Object... args) {
+        if (ack == null) {
+            emit(event, JsonMapping.prepend(null, args));
+        } else {
+            operator().emitSingle(event, ack, args);
+        }
     }
 
     @Override

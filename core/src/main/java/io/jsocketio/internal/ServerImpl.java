@@ -7,32 +7,27 @@ import io.jsocketio.Namespace;
 import io.jsocketio.NewNamespaceListener;
 import io.jsocketio.Server;
 import io.jsocketio.ServerOptions;
-import io.jsocketio.engine.EmbeddedServerProvider;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.internal.SerialLane;
+import io.jsocketio.hosting.EmbeddedServerProvider;
 import io.jsocketio.parser.ProtocolVersion;
 import io.jsocketio.spi.AdapterFactory;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -49,14 +44,8 @@ public final class ServerImpl {
     private static final System.Logger LOG = System.getLogger(Server.class.getName());
     private static final Duration GRACE = Duration.ofSeconds(5);
 
-    /** A parent namespace and how it matches names. */
-    private record Parent(
-            DynamicNamespaceMatcher matcher, ParentNamespaceImpl nsp, boolean regex) {}
-
     private final Server facade;
-    private final Map<String, NamespaceImpl> nsps = new ConcurrentHashMap<>();
-    private final List<Parent> parents = new CopyOnWriteArrayList<>();
-    private final List<NewNamespaceListener> newNamespaceListeners = new CopyOnWriteArrayList<>();
+    private final NamespaceRegistry registry = new NamespaceRegistry(this);
     private final AtomicLong ackIds = new AtomicLong();
     private final Observers observers = new Observers();
     private final Clock clock = Clock.systemUTC();
@@ -97,7 +86,7 @@ public final class ServerImpl {
     }
 
     public java.util.Collection<Namespace> namespaces() {
-        return List.copyOf(nsps.values());
+        return List.copyOf(registry.all());
     }
 
     long nextAckId() {
@@ -137,7 +126,7 @@ public final class ServerImpl {
         Objects.requireNonNull(factory, "factory");
         updateOptions(b -> b.adapter(factory));
         adapterFactory = factory;
-        for (NamespaceImpl nsp : nsps.values()) {
+        for (NamespaceImpl nsp : registry.all()) {
             nsp.initAdapter();
         }
     }
@@ -192,12 +181,9 @@ public final class ServerImpl {
 
     public void attach(Object container, ServerOptions opts) {
         Objects.requireNonNull(container, "container");
-        if (container instanceof Number n) {
-            listen(n.intValue(), opts);
-            return;
-        }
-        if (container instanceof String s && s.matches("\\d{1,5}")) {
-            listen(Integer.parseInt(s), opts);
+        if (container instanceof Integer port) {
+            // a boxed port picks Server(Object) over Server(int)
+            listen(port, opts);
             return;
         }
         var attacher = Services.attacherFor(container);
@@ -316,128 +302,24 @@ public final class ServerImpl {
     }
 
     public Namespace of(String name) {
-        Objects.requireNonNull(name, "name");
-        String n = name.startsWith("/") ? name : "/" + name;
-        NamespaceImpl existing = nsps.get(n);
-        if (existing != null) {
-            return existing;
-        }
-        for (Parent p : parents) {
-            if (p.regex()) {
-                AtomicBoolean allowed = new AtomicBoolean();
-                p.matcher().match(n, jakarta.json.JsonValue.EMPTY_JSON_OBJECT, allowed::set);
-                if (allowed.get()) {
-                    return p.nsp().createChild(n);
-                }
-            }
-        }
-        NamespaceImpl created = new NamespaceImpl(this, n, null);
-        NamespaceImpl registered = register(created);
-        if (registered != created) {
-            created.adapter().close();
-        } else if (!n.equals("/")) {
-            fireNewNamespace(created);
-        }
-        return registered;
+        return registry.of(name);
     }
 
     public Namespace of(Pattern pattern) {
-        Objects.requireNonNull(pattern, "pattern");
-        ParentNamespaceImpl parent = new ParentNamespaceImpl(this);
-        parents.add(
-                new Parent(
-                        (name, auth, result) ->
-                                result.accept(
-                                        NamespaceNames.isAcceptable(name)
-                                                && pattern.matcher(name).find()),
-                        parent,
-                        true));
-        return parent;
+        return registry.of(pattern);
     }
 
     public Namespace of(DynamicNamespaceMatcher matcher) {
-        Objects.requireNonNull(matcher, "matcher");
-        ParentNamespaceImpl parent = new ParentNamespaceImpl(this);
-        parents.add(new Parent(matcher, parent, false));
-        return parent;
+        return registry.of(matcher);
     }
 
     public void onNewNamespace(NewNamespaceListener listener) {
-        newNamespaceListeners.add(Objects.requireNonNull(listener, "listener"));
+        registry.onNewNamespace(listener);
     }
 
-    void fireNewNamespace(NamespaceImpl nsp) {
-        for (NewNamespaceListener l : newNamespaceListeners) {
-            Events.guard(nsp.name(), "-", "new_namespace", () -> l.onNewNamespace(nsp));
-        }
-    }
-
-    NamespaceImpl register(NamespaceImpl nsp) {
-        NamespaceImpl previous = nsps.putIfAbsent(nsp.name(), nsp);
-        return previous == null ? nsp : previous;
-    }
-
-    void unregister(NamespaceImpl nsp) {
-        nsps.remove(nsp.name(), nsp);
-    }
-
-    @Nullable NamespaceImpl existingNamespace(String name) {
-        return nsps.get(name);
-    }
-
-    /**
-     * Asks the parent namespaces, in registration order, whether {@code name} may be created;
-     * {@code result} gets the (created or concurrently created) namespace, or null. Runs on the
-     * client's lane.
-     */
-    void checkNamespace(
-            String name,
-            JsonObject auth,
-            ClientImpl client,
-            Consumer<@Nullable NamespaceImpl> result) {
-        if (!NamespaceNames.isAcceptable(name)) {
-            LOG.log(System.Logger.Level.DEBUG, "refused a namespace name with control characters");
-            result.accept(null);
-            return;
-        }
-        askParent(List.copyOf(parents), 0, name, auth, client, result);
-    }
-
-    private void askParent(
-            List<Parent> list,
-            int i,
-            String name,
-            JsonObject auth,
-            ClientImpl client,
-            Consumer<@Nullable NamespaceImpl> result) {
-        if (i >= list.size()) {
-            result.accept(null);
-            return;
-        }
-        Parent p = list.get(i);
-        AtomicBoolean answered = new AtomicBoolean();
-        DynamicNamespaceMatcher.Result answer =
-                allowed -> {
-                    if (!answered.compareAndSet(false, true)) {
-                        return;
-                    }
-                    client.runOnLane(
-                            () -> {
-                                if (!allowed) {
-                                    askParent(list, i + 1, name, auth, client, result);
-                                    return;
-                                }
-                                NamespaceImpl existing = nsps.get(name);
-                                result.accept(
-                                        existing != null ? existing : p.nsp().createChild(name));
-                            });
-                };
-        try {
-            p.matcher().match(name, auth, answer);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "namespace matcher failed for " + name, e);
-            answer.accept(false);
-        }
+    /** The namespaces of this server and the parents that create them on demand. */
+    NamespaceRegistry registry() {
+        return registry;
     }
 
     // ---- closing
@@ -455,7 +337,7 @@ public final class ServerImpl {
         }
         LOG.log(System.Logger.Level.INFO, "closing");
         List<CompletableFuture<Void>> lanes = new ArrayList<>();
-        for (NamespaceImpl nsp : nsps.values()) {
+        for (NamespaceImpl nsp : registry.all()) {
             for (SocketImpl socket : List.copyOf(nsp.localSockets())) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 lanes.add(done);
@@ -489,7 +371,7 @@ public final class ServerImpl {
 
     private void finish(CloseCallback callback) {
         Exception error = null;
-        List<NamespaceImpl> all = new ArrayList<>(nsps.values());
+        List<NamespaceImpl> all = new ArrayList<>(registry.all());
         for (NamespaceImpl nsp : all) {
             try {
                 nsp.adapter().close();

@@ -1,7 +1,7 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.engine.StaticFiles;
-import io.jsocketio.spi.ContainerAttacher;
+import io.jsocketio.hosting.ContainerAttacher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

@@ -2,7 +2,6 @@ package io.jsocketio.internal;
 
 import io.jsocketio.AckCallback;
 import io.jsocketio.AnyListener;
-import io.jsocketio.Args;
 import io.jsocketio.BroadcastOperator;
 import io.jsocketio.DisconnectListener;
 import io.jsocketio.ErrorListener;
@@ -13,11 +12,10 @@ import io.jsocketio.SocketEmitter;
 import io.jsocketio.spi.BroadcastFlags;
 import io.jsocketio.spi.LocalSocket;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plumbing of a socket that does not touch its lifecycle: listener registration, emit flags and
@@ -44,23 +42,8 @@ abstract class SocketBase implements Socket, LocalSocket {
     }
 
     @Override
-    public void emit(String event, AckCallback ack, Object... args) {
+    public void emit(String event, @Nullable AckCallback ack, Object... args) {
         emitter().emit(event, ack, args);
-    }
-
-    @Override
-    public CompletionStage<Args> emitWithAck(String event, Object... args) {
-        return emitter().emitWithAck(event, args);
-    }
-
-    @Override
-    public void send(Object... args) {
-        emitter().send(args);
-    }
-
-    @Override
-    public void write(Object... args) {
-        emitter().write(args);
     }
 
     @Override
@@ -80,78 +63,29 @@ abstract class SocketBase implements Socket, LocalSocket {
 
     // ---- broadcasting
 
-    private BroadcastOperatorImpl operator() {
-        return new BroadcastOperatorImpl(nsp(), Set.of(), Set.of(id()), BroadcastFlags.NONE);
-    }
-
-    @Override
-    public BroadcastOperator to(String room) {
-        return operator().to(room);
-    }
-
-    @Override
-    public BroadcastOperator to(Collection<String> rooms) {
-        return operator().to(rooms);
-    }
-
-    @Override
-    public BroadcastOperator in(String room) {
-        return operator().in(room);
-    }
-
-    @Override
-    public BroadcastOperator in(Collection<String> rooms) {
-        return operator().in(rooms);
-    }
-
-    @Override
-    public BroadcastOperator except(String room) {
-        return operator().except(room);
-    }
-
-    @Override
-    public BroadcastOperator except(Collection<String> rooms) {
-        return operator().except(rooms);
-    }
-
     @Override
     public BroadcastOperator broadcast() {
-        return operator();
-    }
-
-    @Override
-    public BroadcastOperator local() {
-        return operator().local();
+        return new BroadcastOperatorImpl(nsp(), Set.of(), Set.of(id()), BroadcastFlags.NONE);
     }
 
     // ---- listeners
 
     @Override
     public Socket on(String event, EventListener listener) {
-        checkListenable(event);
-        listeners.add(event, Objects.requireNonNull(listener, "listener"), false);
+        listeners.add(
+                Objects.requireNonNull(event, "event"),
+                Objects.requireNonNull(listener, "listener"),
+                false);
         return this;
     }
 
     @Override
     public Socket once(String event, EventListener listener) {
-        checkListenable(event);
-        listeners.add(event, Objects.requireNonNull(listener, "listener"), true);
+        listeners.add(
+                Objects.requireNonNull(event, "event"),
+                Objects.requireNonNull(listener, "listener"),
+                true);
         return this;
-    }
-
-    private static void checkListenable(String event) {
-        switch (event) {
-            case "disconnect" ->
-                    throw new IllegalArgumentException(
-                            "use onDisconnect(listener) for \"disconnect\"");
-            case "disconnecting" ->
-                    throw new IllegalArgumentException(
-                            "use onDisconnecting(listener) for \"disconnecting\"");
-            case "error" ->
-                    throw new IllegalArgumentException("use onError(listener) for \"error\"");
-            default -> {}
-        }
     }
 
     @Override
@@ -163,6 +97,18 @@ abstract class SocketBase implements Socket, LocalSocket {
     @Override
     public Socket off(String event) {
         listeners.removeAll(event);
+        switch (event) {
+            case "disconnecting" -> listeners.disconnecting.clear();
+            case "disconnect" -> listeners.disconnect.clear();
+            case "error" -> listeners.error.clear();
+            default -> {}
+        }
+        return this;
+    }
+
+    @Override
+    public Socket removeAllListeners() {
+        listeners.removeAll();
         return this;
     }
 

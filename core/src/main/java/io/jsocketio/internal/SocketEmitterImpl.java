@@ -1,12 +1,12 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.AckCallback;
-import io.jsocketio.Args;
 import io.jsocketio.SocketEmitter;
+import io.jsocketio.internal.json.JsonMapping;
 import io.jsocketio.spi.BroadcastFlags;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /** A socket with emit flags: an immutable value. */
 record SocketEmitterImpl(SocketImpl socket, BroadcastFlags flags) implements SocketEmitter {
@@ -17,23 +17,12 @@ record SocketEmitterImpl(SocketImpl socket, BroadcastFlags flags) implements Soc
     }
 
     @Override
-    public void emit(String event, AckCallback ack, Object... args) {
-        socket.emit(event, flags, Objects.requireNonNull(ack, "ack"), args);
-    }
-
-    @Override
-    public CompletionStage<Args> emitWithAck(String event, Object... args) {
-        return socket.emitWithAck(event, flags, args);
-    }
-
-    @Override
-    public void send(Object... args) {
-        emit("message", args);
-    }
-
-    @Override
-    public void write(Object... args) {
-        emit("message", args);
+    public void emit(String event, @Nullable AckCallback ack, Object... args) {
+        if (ack == null) {
+            socket.emit(event, flags, null, JsonMapping.prepend(null, args));
+        } else {
+            socket.emit(event, flags, ack, args);
+        }
     }
 
     @Override

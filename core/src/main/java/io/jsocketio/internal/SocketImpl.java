@@ -73,7 +73,8 @@ final class SocketImpl extends SocketBase {
 
     private final Object lock = new Object();
     private State state = State.PENDING; // guarded by lock
-    private volatile @Nullable Object data;
+    private volatile @Nullable Object data; // written under dataLock
+    private final Object dataLock = new Object();
 
     /**
      * A socket.
@@ -175,6 +176,7 @@ final class SocketImpl extends SocketBase {
             Events.guard(
                     nsp.name(), id, "disconnecting", () -> l.onDisconnect(reason, description));
         }
+        emitReserved("disconnecting", reason.wire(), description);
         String p = pid;
         if (p != null && reason.isRecoverable()) {
             nsp.adapter().persistSession(new SessionToPersist(id, p, rooms(), data));
@@ -185,6 +187,23 @@ final class SocketImpl extends SocketBase {
         transitionTo(State.DISCONNECTING, State.DISCONNECTED);
         for (DisconnectListener l : listeners.disconnect) {
             Events.guard(nsp.name(), id, "disconnect", () -> l.onDisconnect(reason, description));
+        }
+        emitReserved("disconnect", reason.wire(), description);
+    }
+
+    /**
+     * Calls the {@link #on(String, io.jsocketio.EventListener) on(name, ...)} listeners of an event
+     * the server raises itself ({@code disconnecting}, {@code disconnect}, {@code error}), with
+     * Node's arguments and no acknowledgement (lane).
+     */
+    private void emitReserved(String event, @Nullable Object... values) {
+        List<SocketListeners.Entry> entries = listeners.take(event);
+        if (entries.isEmpty()) {
+            return;
+        }
+        Args args = ArgsImpl.of(values);
+        for (SocketListeners.Entry e : entries) {
+            Events.guard(nsp.name(), id, event, () -> e.listener().onEvent(args, AckImpl.NONE));
         }
     }
 
@@ -215,7 +234,7 @@ final class SocketImpl extends SocketBase {
     }
 
     void onerror(Exception error) {
-        if (listeners.error.isEmpty()) {
+        if (listeners.error.isEmpty() && listeners.listeners("error").isEmpty()) {
             LOG.log(
                     System.Logger.Level.DEBUG,
                     (Supplier<String>) () -> "socket " + id + " error: " + error);
@@ -223,6 +242,7 @@ final class SocketImpl extends SocketBase {
         for (ErrorListener l : listeners.error) {
             Events.guard(nsp.name(), id, "error", () -> l.onError(error));
         }
+        emitReserved("error", String.valueOf(error.getMessage()));
     }
 
     // ---- inbound packets (lane)
@@ -325,22 +345,6 @@ final class SocketImpl extends SocketBase {
         }
         notifyOutgoing(packet);
         client.writePacket(packet, flags);
-    }
-
-    CompletionStage<Args> emitWithAck(String event, BroadcastFlags flags, Object[] args) {
-        CompletableFuture<Args> result = new CompletableFuture<>();
-        emit(
-                event,
-                flags,
-                (error, response) -> {
-                    if (error != null) {
-                        result.completeExceptionally(error);
-                    } else {
-                        result.complete(response);
-                    }
-                },
-                args);
-        return result;
     }
 
     private void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
@@ -460,12 +464,34 @@ final class SocketImpl extends SocketBase {
 
     @Override
     public void data(@Nullable Object value) {
-        this.data = value;
+        synchronized (dataLock) {
+            this.data = value;
+        }
+    }
+
+    @Override
+    public Socket data(String key, @Nullable Object value) {
+        Objects.requireNonNull(key, "key");
+        synchronized (dataLock) {
+            this.data = DataValues.withAttribute(data, key, value);
+        }
+        return this;
     }
 
     @Override
     public <T> Optional<T> data(Class<T> type) {
         return DataValues.as(data, type);
+    }
+
+    @Override
+    public <T> Optional<T> data(String key, Class<T> type) {
+        Objects.requireNonNull(type, "type (to remove an attribute: removeData(key))");
+        return DataValues.attribute(data, key, type);
+    }
+
+    @Override
+    public Socket removeData(String key) {
+        return data(key, (Object) null);
     }
 
     @Nullable Object rawData() {

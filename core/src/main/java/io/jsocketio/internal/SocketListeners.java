@@ -66,6 +66,18 @@ final class SocketListeners {
         events.remove(event);
     }
 
+    /** Removes every listener (middlewares stay). */
+    void removeAll() {
+        synchronized (this) {
+            events.clear();
+        }
+        any.clear();
+        anyOutgoing.clear();
+        disconnecting.clear();
+        disconnect.clear();
+        error.clear();
+    }
+
     synchronized List<EventListener> listeners(String event) {
         List<Entry> current = events.getOrDefault(event, List.of());
         List<EventListener> out = new ArrayList<>(current.size());

@@ -1,6 +1,5 @@
 package io.jsocketio.parser;
 
-import io.jsocketio.internal.json.JsonText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
@@ -8,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +31,19 @@ public record SocketPacket(
         @Nullable Long id,
         @Nullable JsonValue data,
         List<byte[]> attachments) {
+
+    /**
+     * The event names no EVENT packet may carry, in either direction (Node's {@code
+     * RESERVED_EVENTS}): the decoder refuses them from a client, {@code emit} refuses them.
+     */
+    public static final Set<String> RESERVED_EVENTS =
+            Set.of(
+                    "connect",
+                    "connect_error",
+                    "disconnect",
+                    "disconnecting",
+                    "newListener",
+                    "removeListener");
 
     public SocketPacket {
         Objects.requireNonNull(type, "type");

@@ -2,8 +2,6 @@ package io.jsocketio.parser;
 
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.parser.PacketFormatException;
-import io.jsocketio.internal.json.JsonText;
-import io.jsocketio.internal.json.Placeholders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,7 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,15 +53,6 @@ public final class SocketPacketDecoder {
 
     /** Node's default limit of binary attachments per packet. */
     public static final int DEFAULT_MAX_ATTACHMENTS = 10;
-
-    private static final Set<String> RESERVED_EVENTS =
-            Set.of(
-                    "connect",
-                    "connect_error",
-                    "disconnect",
-                    "disconnecting",
-                    "newListener",
-                    "removeListener");
 
     private final int maxAttachments;
     private @Nullable SocketPacket pending;
@@ -234,7 +222,7 @@ public final class SocketPacketDecoder {
     private static boolean isEventName(JsonValue first) {
         return switch (first.getValueType()) {
             case NUMBER -> true;
-            case STRING -> !RESERVED_EVENTS.contains(((JsonString) first).getString());
+            case STRING -> !SocketPacket.RESERVED_EVENTS.contains(((JsonString) first).getString());
             default -> false;
         };
     }

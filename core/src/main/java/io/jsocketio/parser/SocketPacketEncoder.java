@@ -1,7 +1,6 @@
 package io.jsocketio.parser;
 
 import io.jsocketio.engine.EngineMessage;
-import io.jsocketio.internal.json.JsonText;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;

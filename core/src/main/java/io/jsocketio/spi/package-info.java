@@ -1,7 +1,7 @@
 /**
- * Service provider interfaces: the {@link io.jsocketio.spi.Adapter} (rooms and broadcasting, the
- * in-memory default or a cluster adapter), and how a server attaches to a container object ({@link
- * io.jsocketio.spi.ContainerAttacher}).
+ * Service provider interfaces of the Socket.IO layer: the {@link io.jsocketio.spi.Adapter} (rooms
+ * and broadcasting, the in-memory default or a cluster adapter) and what it is given. How a server
+ * gets onto an HTTP server is in {@link io.jsocketio.hosting}.
  */
 @org.jspecify.annotations.NullMarked
 package io.jsocketio.spi;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.parser.PacketFormatException;
-import io.jsocketio.internal.json.JsonText;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.internal.json.JsonMapping;
-import io.jsocketio.internal.json.JsonText;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,8 +1,10 @@
 package io.jsocketio.testing;
 
+import io.jsocketio.Server;
 import io.jsocketio.engine.CloseReason;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineRequest;
+import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.testing.FakeEngineRequest;
 import java.util.ArrayDeque;
@@ -105,6 +107,40 @@ public final class FakeEngineSocket implements EngineSocket {
     public void onClose(CloseListener listener) {
         this.closeListener = listener;
     }
+
+    /**
+     * Hands this session to {@code io} as a new client, on the lane, as its engine does for a real
+     * session: {@code io} is bound to a {@link FakeEngineServer} on the first call (it must not be
+     * attached to a real engine). Works through a CDI proxy of the server too.
+     */
+    public void handTo(Server io) {
+        onLane(
+                () -> {
+                    EngineServer engine;
+                    try {
+                        engine = io.engine();
+                    } catch (IllegalStateException notAttached) {
+                        engine = new FakeEngineServer();
+                        io.bind(engine);
+                    }
+                    if (!(engine instanceof FakeEngineServer fake)) {
+                        throw new IllegalStateException("the server uses a real engine: " + engine);
+                    }
+                    fake.connect(this);
+                });
+    }
+
+    @Override
+    public void onPacket(PacketListener listener) {}
+
+    @Override
+    public void onPacketCreate(PacketListener listener) {}
+
+    @Override
+    public void onUpgrade(UpgradeListener listener) {}
+
+    @Override
+    public void onDrain(Runnable listener) {}
 
     @Override
     public void close() {

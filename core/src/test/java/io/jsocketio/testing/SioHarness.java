@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link Server} driven without transport: sessions are {@link FakeEngineSocket}s handed to
- * {@link Server#onconnection}; time is a {@link ManualScheduler}; callbacks run on the calling
- * thread.
+ * A {@link Server} driven without transport: sessions are {@link FakeEngineSocket}s handed to a
+ * {@link FakeEngineServer} the server is bound to; time is a {@link ManualScheduler}; callbacks run
+ * on the calling thread.
  */
 public final class SioHarness implements AutoCloseable {
     public final ManualScheduler scheduler = new ManualScheduler();
     public final Server io;
+    private final FakeEngineServer engine = new FakeEngineServer();
     private final AtomicInteger sids = new AtomicInteger();
 
     private SioHarness(UnaryOperator<ServerOptions.Builder> configure) {
@@ -25,6 +26,7 @@ public final class SioHarness implements AutoCloseable {
                         .apply(ServerOptions.builder().executor(Runnable::run).scheduler(scheduler))
                         .build();
         io = new Server(options);
+        io.bind(engine);
     }
 
     public static SioHarness create() {
@@ -44,7 +46,7 @@ public final class SioHarness implements AutoCloseable {
     public FakeEngineSocket open(EngineRequest request, int protocol) {
         FakeEngineSocket conn =
                 new FakeEngineSocket("engine-sid-" + sids.incrementAndGet(), request, protocol);
-        conn.onLane(() -> io.onconnection(conn));
+        conn.onLane(() -> engine.connect(conn));
         return conn;
     }
 

@@ -1,8 +1,8 @@
 package io.jsocketio.jetty;
 
-import io.jsocketio.engine.EmbeddedServerProvider;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.HttpServerOptions;
+import io.jsocketio.hosting.EmbeddedServerProvider;
 import io.jsocketio.jetty.internal.HeadersTimeout;
 import io.jsocketio.jetty.internal.JettyPollingHandler;
 import io.jsocketio.jetty.internal.MinimumDataRate;

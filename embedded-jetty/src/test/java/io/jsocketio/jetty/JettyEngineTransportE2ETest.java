@@ -2,9 +2,9 @@ package io.jsocketio.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jsocketio.engine.EmbeddedServerProvider;
-import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMount;
+import io.jsocketio.hosting.EmbeddedServerProvider;
+import io.jsocketio.hosting.EmbeddedServerProvider.EmbeddedServer;
 import java.util.List;
 
 /** The end-to-end class on embedded Jetty, started through the ServiceLoader provider. */

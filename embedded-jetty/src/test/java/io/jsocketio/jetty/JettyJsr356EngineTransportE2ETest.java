@@ -1,7 +1,7 @@
 package io.jsocketio.jetty;
 
-import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMount;
+import io.jsocketio.hosting.EmbeddedServerProvider.EmbeddedServer;
 import java.util.List;
 
 /**

@@ -2,11 +2,11 @@ package io.jsocketio.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.TransportType;
+import io.jsocketio.hosting.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.jetty.internal.RawWebSocket;
 import io.jsocketio.servlet.testing.StubEngine;
 import java.time.Duration;

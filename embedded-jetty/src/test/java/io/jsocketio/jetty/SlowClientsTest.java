@@ -3,12 +3,12 @@ package io.jsocketio.jetty;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jsocketio.engine.EmbeddedServerProvider;
-import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.HttpServerOptions;
+import io.jsocketio.hosting.EmbeddedServerProvider;
+import io.jsocketio.hosting.EmbeddedServerProvider.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -103,7 +103,7 @@ class NamespaceBeansTest {
                         "engine-" + SIDS.incrementAndGet(),
                         FakeEngineRequest.get("/socket.io/?EIO=4&transport=websocket"),
                         4);
-        conn.onLane(() -> io.onconnection(conn));
+        conn.handTo(io);
         conn.receive(packet);
         return conn;
     }

@@ -4,13 +4,13 @@ import static io.jsocketio.testkit.NodeJson.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsocketio.engine.CloseReason;
-import io.jsocketio.engine.EmbeddedServerProvider;
-import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
 import io.jsocketio.engine.EngineSocket;
+import io.jsocketio.hosting.EmbeddedServerProvider;
+import io.jsocketio.hosting.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.testkit.NodeProcess;
 import jakarta.json.JsonObject;
 import java.util.Base64;

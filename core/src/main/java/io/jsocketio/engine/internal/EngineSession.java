@@ -9,6 +9,7 @@ import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.PollingExchange;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.Scheduler.Cancellable;
+import io.jsocketio.engine.TransportType;
 import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketType;
 import java.lang.System.Logger.Level;
@@ -51,6 +52,7 @@ final class EngineSession implements EngineSocket {
     private final EngineRequest request;
     private final ProtocolRevision protocol;
     private final SerialLane lane;
+    private final ConnectionEvents events;
     private final SessionListeners listeners;
     private final Heartbeat heartbeat;
 
@@ -78,7 +80,8 @@ final class EngineSession implements EngineSocket {
         this.listeners =
                 new SessionListeners(
                         lock, id, lane, options.inlineDispatch(), options.maxQueuedInbound());
-        this.buffer = new OutboundBuffer(options.maxBufferedOutbound());
+        this.events = new ConnectionEvents(id, lane);
+        this.buffer = new OutboundBuffer(options.maxBufferedOutbound(), events);
         this.heartbeat = new Heartbeat(this, scheduler, options);
     }
 
@@ -190,6 +193,26 @@ final class EngineSession implements EngineSocket {
     @Override
     public void onClose(CloseListener listener) {
         listeners.addCloseListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void onPacket(PacketListener listener) {
+        events.addPacket(listener);
+    }
+
+    @Override
+    public void onPacketCreate(PacketListener listener) {
+        events.addPacketCreate(listener);
+    }
+
+    @Override
+    public void onUpgrade(UpgradeListener listener) {
+        events.addUpgrade(listener);
+    }
+
+    @Override
+    public void onDrain(Runnable listener) {
+        events.addDrain(listener);
     }
 
     @Override
@@ -369,6 +392,7 @@ final class EngineSession implements EngineSocket {
         }
         for (Packet p : packets) {
             LOG.log(Level.TRACE, () -> id + ": received " + p);
+            events.packet(p);
             switch (p.type()) {
                 case MESSAGE -> {
                     if (messages == null) {
@@ -529,6 +553,7 @@ final class EngineSession implements EngineSocket {
                 transitionTo(SessionState.OPEN);
             }
             LOG.log(Level.DEBUG, () -> id + ": upgraded to websocket");
+            events.upgrade(TransportType.WEBSOCKET.wireName());
             if (parked != null) {
                 // a GET still held when the upgrade packet came was sent after it (a client pauses
                 // polling before it sends "5"): it gets what any GET after the upgrade gets

@@ -19,8 +19,11 @@ final class OutboundBuffer {
     private final long cap;
     private long bytes;
 
-    OutboundBuffer(long cap) {
+    private final ConnectionEvents events;
+
+    OutboundBuffer(long cap, ConnectionEvents events) {
         this.cap = cap;
+        this.events = events;
     }
 
     /**
@@ -33,6 +36,7 @@ final class OutboundBuffer {
         }
         packets.add(packet);
         bytes += size;
+        events.packetCreate(packet);
         return true;
     }
 
@@ -47,6 +51,7 @@ final class OutboundBuffer {
         }
         packets.addAll(all);
         bytes += size;
+        events.packetsCreated(List.copyOf(all));
         return true;
     }
 
@@ -56,14 +61,20 @@ final class OutboundBuffer {
 
     /** Moves every packet to {@code into}, in order. */
     void drainTo(List<Packet> into) {
-        into.addAll(packets);
-        clear();
+        if (!packets.isEmpty()) {
+            into.addAll(packets);
+            clear();
+            events.drain();
+        }
     }
 
     /** Every packet, taken out. */
     List<Packet> drain() {
         List<Packet> out = new ArrayList<>(packets);
-        clear();
+        if (!out.isEmpty()) {
+            clear();
+            events.drain();
+        }
         return out;
     }
 

@@ -1,6 +1,9 @@
 package io.jsocketio.internal.json;
 
 import io.jsocketio.Args;
+import io.jsocketio.parser.JsonNumbers;
+import io.jsocketio.parser.JsonText;
+import io.jsocketio.parser.Placeholders;
 import io.jsocketio.parser.SocketPacket;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -51,6 +54,12 @@ public final class ArgsImpl implements Args {
     /** No arguments. */
     public static ArgsImpl empty() {
         return EMPTY;
+    }
+
+    /** Arguments made of Java values, as {@code emit} maps them (for events raised locally). */
+    public static ArgsImpl of(Object... values) {
+        Payload payload = JsonMapping.toPayload(values);
+        return new ArgsImpl(payload.data().getValuesAs(JsonValue.class), payload.attachments());
     }
 
     /**

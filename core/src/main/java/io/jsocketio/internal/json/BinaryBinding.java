@@ -1,5 +1,7 @@
 package io.jsocketio.internal.json;
 
+import io.jsocketio.parser.JsonNumbers;
+import io.jsocketio.parser.Placeholders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

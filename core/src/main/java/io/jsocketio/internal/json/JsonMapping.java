@@ -1,5 +1,8 @@
 package io.jsocketio.internal.json;
 
+import io.jsocketio.parser.JsonNumbers;
+import io.jsocketio.parser.JsonText;
+import io.jsocketio.parser.Placeholders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -89,11 +92,25 @@ public final class JsonMapping {
      *
      * @throws IllegalArgumentException when an argument cannot be mapped
      */
-    public static Payload eventPayload(String event, Object... args) {
+    public static Payload eventPayload(String event, Object @Nullable ... args) {
+        return toPayload(prepend(event, args));
+    }
+
+    /**
+     * {@code first} followed by {@code rest}. A null {@code rest} is what Java passes for {@code
+     * emit("x", null)}: one null argument, so it is taken as {@code [null]}.
+     */
+    public static Object[] prepend(@Nullable Object first, Object @Nullable ... rest) {
+        Object[] args = varargs(rest);
         Object[] all = new Object[args.length + 1];
-        all[0] = event;
+        all[0] = first;
         System.arraycopy(args, 0, all, 1, args.length);
-        return toPayload(all);
+        return all;
+    }
+
+    /** The arguments of a varargs call: a null array (Java's {@code f(null)}) is one null value. */
+    public static Object[] varargs(Object @Nullable ... args) {
+        return args == null ? new Object[] {null} : args;
     }
 
     /**
@@ -101,8 +118,8 @@ public final class JsonMapping {
      *
      * @throws IllegalArgumentException when an argument cannot be mapped
      */
-    public static Payload toPayload(Object... args) {
-        return toPayloadOfList(Arrays.asList(args));
+    public static Payload toPayload(Object @Nullable ... args) {
+        return toPayloadOfList(Arrays.asList(varargs(args)));
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsocketio.Args;
 import io.jsocketio.engine.EngineMessage;
+import io.jsocketio.parser.JsonText;
+import io.jsocketio.parser.Placeholders;
 import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.parser.SocketPacketDecoder;
 import jakarta.json.JsonArray;

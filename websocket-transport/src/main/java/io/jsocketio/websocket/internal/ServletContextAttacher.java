@@ -1,7 +1,7 @@
 package io.jsocketio.websocket.internal;
 
 import io.jsocketio.engine.EngineMount;
-import io.jsocketio.spi.ContainerAttacher;
+import io.jsocketio.hosting.ContainerAttacher;
 import io.jsocketio.websocket.EngineTransports;
 import jakarta.servlet.ServletContext;
 

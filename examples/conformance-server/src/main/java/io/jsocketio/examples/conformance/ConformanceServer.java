@@ -3,11 +3,11 @@ package io.jsocketio.examples.conformance;
 import io.jsocketio.Server;
 import io.jsocketio.ServerOptions;
 import io.jsocketio.engine.CorsOptions;
-import io.jsocketio.engine.EmbeddedServerProvider;
-import io.jsocketio.engine.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.engine.EngineMount;
 import io.jsocketio.engine.EngineOptions;
 import io.jsocketio.engine.EngineServer;
+import io.jsocketio.hosting.EmbeddedServerProvider;
+import io.jsocketio.hosting.EmbeddedServerProvider.EmbeddedServer;
 import io.jsocketio.redis.RedisAdapterFactory;
 import io.jsocketio.redis.RedisShardedAdapterFactory;
 import io.jsocketio.spi.Adapter;
@@ -20,16 +20,16 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The conformance server of {@code shared/CONFORMANCE.md}, on 127.0.0.1, port {@code PORT} (default
- * 3000), with the suites' settings: a bare Engine.IO echo server at {@code /engine.io/} and the
- * Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on one embedded Jetty.
- * With {@code REDIS_URL} set, every namespace uses the Redis adapter (key prefix {@code socket.io})
- * and the server joins the cluster of the other servers, Java or Node, on that Redis; with {@code
- * REDIS_CLUSTER_URLS} (comma-separated seed nodes of a Redis Cluster) it uses the sharded adapter
- * there, as Node's {@code createShardedAdapter} does. The suites' short timeouts can be relaxed for
- * load runs (a load generator opening hundreds of sockets from one process is slower to answer):
- * {@code PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS} (200) and {@code
- * CONNECT_TIMEOUT_MS} (1000); Node's defaults are 25000, 20000 and 45000.
+ * The conformance server (what the official protocol test suites run against), on 127.0.0.1, port
+ * {@code PORT} (default 3000), with the suites' settings: a bare Engine.IO echo server at {@code
+ * /engine.io/} and the Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on
+ * one embedded Jetty. With {@code REDIS_URL} set, every namespace uses the Redis adapter (key
+ * prefix {@code socket.io}) and the server joins the cluster of the other servers, Java or Node, on
+ * that Redis; with {@code REDIS_CLUSTER_URLS} (comma-separated seed nodes of a Redis Cluster) it
+ * uses the sharded adapter there, as Node's {@code createShardedAdapter} does. The suites' short
+ * timeouts can be relaxed for load runs (a load generator opening hundreds of sockets from one
+ * process is slower to answer): {@code PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS}
+ * (200) and {@code CONNECT_TIMEOUT_MS} (1000); Node's defaults are 25000, 20000 and 45000.
  */
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;

@@ -1,4 +1,4 @@
-package io.jsocketio.spi;
+package io.jsocketio.hosting;
 
 import io.jsocketio.engine.EngineMount;
 

@@ -1,4 +1,4 @@
-package io.jsocketio.internal.json;
+package io.jsocketio.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

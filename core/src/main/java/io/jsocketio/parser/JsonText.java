@@ -1,4 +1,4 @@
-package io.jsocketio.internal.json;
+package io.jsocketio.parser;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

@@ -1,5 +1,7 @@
-package io.jsocketio.engine;
+package io.jsocketio.hosting;
 
+import io.jsocketio.engine.EngineMount;
+import io.jsocketio.engine.HttpServerOptions;
 import java.io.IOException;
 import java.util.List;
 
