@@ -100,7 +100,7 @@ class SessionContextTest {
     private FakeEngineSocket connect(@Nullable Session session) {
         FakeEngineSocket conn =
                 new FakeEngineSocket("engine-" + SIDS.incrementAndGet(), handshake(session), 4);
-        conn.onLane(() -> io.onconnection(conn));
+        conn.handTo(io);
         conn.receive("0/shop,");
         conn.clearSent();
         return conn;
