@@ -5,6 +5,7 @@ import io.jsocketio.engine.EngineSocket.UpgradeListener;
 import io.jsocketio.engine.parser.Packet;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -66,11 +67,11 @@ final class ConnectionEvents {
         }
     }
 
-    /** Several packets were queued for the client, in this order. */
-    void packetsCreated(List<Packet> ps) {
+    /** Several packets were queued for the client, in this order (copied only when listened to). */
+    void packetsCreated(Collection<Packet> ps) {
         List<PacketListener> ls = packetCreate;
         if (!ls.isEmpty()) {
-            for (Packet p : ps) {
+            for (Packet p : List.copyOf(ps)) {
                 fire("packetCreate", ls, l -> l.onPacket(p));
             }
         }

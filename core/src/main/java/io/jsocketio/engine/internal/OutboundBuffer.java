@@ -51,7 +51,7 @@ final class OutboundBuffer {
         }
         packets.addAll(all);
         bytes += size;
-        events.packetsCreated(List.copyOf(all));
+        events.packetsCreated(all);
         return true;
     }
 

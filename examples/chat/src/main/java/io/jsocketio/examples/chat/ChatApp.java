@@ -157,8 +157,10 @@ public final class ChatApp {
         out.put("text", text);
         out.put("time", Instant.now().toString());
         receipts.sent(id, socket.id(), room);
-        socket.to(key).emit("message", out);
+        // the sender's ack goes out first: a member's receipt ("delivered", sent from that
+        // member's own thread) must not reach the sender before the ack that names the message
         reply(ack, fields("id", id, "time", out.get("time")));
+        socket.to(key).emit("message", out);
     }
 
     private void received(Args args) {
