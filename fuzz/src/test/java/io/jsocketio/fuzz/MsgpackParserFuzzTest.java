@@ -2,6 +2,7 @@ package io.jsocketio.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.parser.PacketFormatException;
@@ -18,7 +19,8 @@ class MsgpackParserFuzzTest {
     private static final MsgpackParser PARSER = MsgpackParser.create();
 
     @FuzzTest(maxDuration = "4h", maxExecutions = Budget.EXECUTIONS)
-    void oneBinaryMessage(byte[] data) {
+    void oneBinaryMessage(FuzzedDataProvider input) {
+        byte[] data = input.consumeRemainingAsBytes();
         PacketDecoder decoder = PARSER.newDecoder();
         SocketPacket packet;
         try {

@@ -36,8 +36,8 @@ import java.util.List;
  * array), {@code invalid packet id} (present and not an integer). Stricter than Node, as the
  * default parser is: an EVENT needs an event name (a number, or a string that is not a reserved
  * name), a namespace starts with {@code /}, an ack id is a non-negative long, nesting is limited to
- * 1000 levels (as for JSON text), and map keys are strings, integers, booleans or nil. A text
- * message is rejected too.
+ * 1000 levels (as for JSON text), map keys are strings, integers, booleans or nil, and a map has no
+ * key twice. A text message is rejected too.
  *
  * <p>Thread-safety: immutable; {@link #encode} is safe from any thread. Each decoder serves one
  * connection (one thread at a time) and keeps no state between messages.

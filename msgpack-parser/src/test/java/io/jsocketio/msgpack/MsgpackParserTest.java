@@ -211,6 +211,10 @@ class MsgpackParserTest {
                 "a huge declared array | 82a47479706502a464617461dd7fffffff | declared length",
                 "a huge declared string | 82a474797065db7fffffff | declared length",
                 "an array as a map key | 83a47479706501a36e7370a12f9001 | unsupported map key",
+                "a duplicate map key | 83a47479706502a46461746192a16582a178c401ffa17800a36e7370a12f"
+                        + " | duplicate map key",
+                "a duplicate packet field | 83a47479706501a47479706501a36e7370a12f"
+                        + " | duplicate map key",
             })
     void rejectsWhatNodesMsgpackParserRejectsWithItsMessages(
             String name, String hex, String message) {

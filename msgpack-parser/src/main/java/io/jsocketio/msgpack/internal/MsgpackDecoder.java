@@ -12,7 +12,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
@@ -67,14 +69,18 @@ public final class MsgpackDecoder implements PacketDecoder {
         @Nullable JsonValue data = null;
         @Nullable JsonValue id = null;
         boolean dataIsMap = false;
+        Set<String> keys = new HashSet<>();
         for (int i = 0; i < fields; i++) {
             String key = reader.key();
+            if (!keys.add(key)) {
+                // so a field read once is the one checked (an invalid one may hold binary)
+                throw new PacketFormatException("duplicate map key");
+            }
             switch (key) {
                 case "type" -> type = reader.read(1);
                 case "nsp" -> nsp = reader.read(1);
                 case "id" -> id = reader.read(1);
                 case "data" -> {
-                    reader.clearAttachments();
                     dataIsMap = in.getNextFormat().getValueType() == ValueType.MAP;
                     data = reader.read(1);
                 }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
@@ -52,11 +54,6 @@ final class ValueReader {
     /** The binary values read so far, in placeholder order. */
     List<byte[]> attachments() {
         return attachments;
-    }
-
-    /** Forgets the binary values read so far (a repeated {@code data} key replaces the first). */
-    void clearAttachments() {
-        attachments.clear();
     }
 
     /** The next value; null for {@code undefined}. */
@@ -103,8 +100,14 @@ final class ValueReader {
             case MAP -> {
                 int n = fits(in.unpackMapHeader(), 2);
                 JsonObjectBuilder object = JSON.createObjectBuilder();
+                Set<String> keys = n > 1 ? new HashSet<>() : Set.of();
                 for (int i = 0; i < n; i++) {
                     String key = key();
+                    if (n > 1 && !keys.add(key)) {
+                        // a JavaScript object never has two; the first value (and any binary in
+                        // it) would be dropped
+                        throw new PacketFormatException("duplicate map key");
+                    }
                     JsonValue value = read(depth + 1);
                     if (value != null) {
                         object.add(key, value);
