@@ -1,6 +1,7 @@
 "use strict";
 // Drives the official socket.io-client for a test; several client sockets per process, by id.
-//   node sio-client.js [4|2]     (4 = socket.io-client 4.8.x, 2 = socket.io-client 2.5.0)
+//   node sio-client.js [4|2] [msgpack]   (4 = socket.io-client 4.8.x, 2 = socket.io-client 2.5.0;
+//                                        msgpack: every socket uses socket.io-msgpack-parser 3.x)
 // Commands:
 //   {"cmd":"connect","id","url","nsp","auth","query","transports","path","forceNew","reconnection","extraHeaders"}
 //   {"cmd":"emit","id","event","args","ack":true,"seq","timeout"}   (timeout: ms, version 4 only)
@@ -17,10 +18,12 @@
 const { print, encodeBinary, decodeBinary, readCommands } = require("./lines");
 
 const version = process.argv[2] || "4";
-if (version !== "4" && version !== "2") {
-  console.error("usage: node sio-client.js [4|2]");
+const parserName = process.argv[3];
+if ((version !== "4" && version !== "2") || (parserName !== undefined && (parserName !== "msgpack" || version !== "4"))) {
+  console.error("usage: node sio-client.js [4|2] [msgpack]   (msgpack with 4 only)");
   process.exit(2);
 }
+const parser = parserName === "msgpack" ? require("socket.io-msgpack-parser") : undefined;
 const pkg = version === "4" ? "socket.io-client" : "socket.io-client-v2";
 const io = require(pkg);
 
@@ -29,7 +32,11 @@ const serverAcks = new Map(); // ackId -> callback the server waits on
 let nextAckId = 1;
 let nextSeq = 1;
 
-print("ready", { client: "socket.io-client", version: require(pkg + "/package.json").version });
+print("ready", {
+  client: "socket.io-client",
+  version: require(pkg + "/package.json").version,
+  parser: parser ? "socket.io-msgpack-parser@" + require("socket.io-msgpack-parser/package.json").version : "default",
+});
 
 function printEvent(id, name, args) {
   const fields = { id, name };
@@ -50,6 +57,7 @@ function connect(command) {
     if (command[key] !== undefined) opts[key] = command[key];
   }
   if (command.auth !== undefined && version === "4") opts.auth = command.auth;
+  if (parser) opts.parser = parser;
 
   const socket = io(url.replace(/\/$/, "") + nsp, opts);
   sockets.set(id, socket);

@@ -9,6 +9,7 @@ import io.jsocketio.engine.HttpServerOptions;
 import io.jsocketio.engine.OriginPolicy;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.TransportType;
+import io.jsocketio.parser.Parser;
 import io.jsocketio.spi.AdapterFactory;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>path</td><td>{@code /socket.io/}</td></tr>
  *   <tr><td>serveClient</td><td>true (the files come from io.jsocketio:jsocketio-client-dist, a dependency of core)</td></tr>
  *   <tr><td>adapter</td><td>the in-memory adapter</td></tr>
+ *   <tr><td>parser</td><td>{@link Parser#defaultParser()}, Socket.IO's own encoding</td></tr>
  *   <tr><td>connectTimeout</td><td>45 s</td></tr>
  *   <tr><td>cleanupEmptyChildNamespaces</td><td>false</td></tr>
  *   <tr><td>connectionStateRecovery</td><td>off (when on: 2 minutes, middlewares skipped)</td></tr>
@@ -42,6 +44,7 @@ public final class ServerOptions {
     private final String path;
     private final boolean serveClient;
     private final @Nullable AdapterFactory adapter;
+    private final Parser parser;
     private final Duration connectTimeout;
     private final boolean cleanupEmptyChildNamespaces;
     private final @Nullable ConnectionStateRecovery connectionStateRecovery;
@@ -54,6 +57,7 @@ public final class ServerOptions {
         this.path = b.engine.build().path();
         this.serveClient = b.serveClient;
         this.adapter = b.adapter;
+        this.parser = b.parser;
         this.connectTimeout = b.connectTimeout;
         this.cleanupEmptyChildNamespaces = b.cleanupEmptyChildNamespaces;
         this.connectionStateRecovery = b.connectionStateRecovery;
@@ -91,6 +95,15 @@ public final class ServerOptions {
     /** The adapter factory, or null for the in-memory adapter. */
     public @Nullable AdapterFactory adapter() {
         return adapter;
+    }
+
+    /**
+     * How packets are written into Engine.IO messages and read from them (Node's {@code parser}):
+     * one parser for the whole server, matching the clients' own {@code parser} option. A broadcast
+     * is encoded once with it.
+     */
+    public Parser parser() {
+        return parser;
     }
 
     /** How long a connection may stay without joining a namespace before it is closed. */
@@ -166,6 +179,7 @@ public final class ServerOptions {
     public static final class Builder {
         private boolean serveClient = true;
         private @Nullable AdapterFactory adapter;
+        private Parser parser = Parser.defaultParser();
         private Duration connectTimeout = Duration.ofSeconds(45);
         private boolean cleanupEmptyChildNamespaces;
         private @Nullable ConnectionStateRecovery connectionStateRecovery;
@@ -179,6 +193,7 @@ public final class ServerOptions {
         private Builder(ServerOptions o) {
             serveClient = o.serveClient;
             adapter = o.adapter;
+            parser = o.parser;
             connectTimeout = o.connectTimeout;
             cleanupEmptyChildNamespaces = o.cleanupEmptyChildNamespaces;
             connectionStateRecovery = o.connectionStateRecovery;
@@ -203,6 +218,15 @@ public final class ServerOptions {
         /** See {@link ServerOptions#adapter()}; null restores the in-memory adapter. */
         public Builder adapter(@Nullable AdapterFactory factory) {
             this.adapter = factory;
+            return this;
+        }
+
+        /**
+         * See {@link ServerOptions#parser()}; for example {@code MsgpackParser.create()} from
+         * {@code io.jsocketio:jsocketio-msgpack-parser}.
+         */
+        public Builder parser(Parser parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
             return this;
         }
 

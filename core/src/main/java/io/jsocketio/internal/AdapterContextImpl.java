@@ -8,7 +8,6 @@ import io.jsocketio.RemoteSocket;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.internal.json.ArgsImpl;
 import io.jsocketio.parser.SocketPacket;
-import io.jsocketio.parser.SocketPacketEncoder;
 import io.jsocketio.spi.Adapter;
 import io.jsocketio.spi.AdapterContext;
 import io.jsocketio.spi.EncodedPacket;
@@ -54,7 +53,7 @@ final class AdapterContextImpl implements AdapterContext {
 
     @Override
     public EncodedPacket encode(SocketPacket packet) {
-        return new EncodedPacket(packet, SocketPacketEncoder.encode(packet));
+        return new EncodedPacket(packet, nsp.serverImpl().options().parser().encode(packet));
     }
 
     @Override

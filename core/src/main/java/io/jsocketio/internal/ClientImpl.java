@@ -6,10 +6,10 @@ import io.jsocketio.engine.EngineMessage;
 import io.jsocketio.engine.EngineSocket;
 import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.parser.PacketFormatException;
+import io.jsocketio.parser.PacketDecoder;
+import io.jsocketio.parser.Parser;
 import io.jsocketio.parser.ProtocolVersion;
 import io.jsocketio.parser.SocketPacket;
-import io.jsocketio.parser.SocketPacketDecoder;
-import io.jsocketio.parser.SocketPacketEncoder;
 import io.jsocketio.parser.SocketPacketType;
 import io.jsocketio.spi.BroadcastFlags;
 import jakarta.json.JsonObject;
@@ -35,7 +35,8 @@ final class ClientImpl {
     private final ServerImpl server;
     private final EngineSocket conn;
     private final ProtocolVersion protocol;
-    private final SocketPacketDecoder decoder = new SocketPacketDecoder(); // lane-confined
+    private final Parser parser;
+    private final PacketDecoder decoder; // lane-confined
     private final AttachmentDeadline attachments; // lane-confined
 
     private final Object lock = new Object();
@@ -53,6 +54,8 @@ final class ClientImpl {
         this.server = server;
         this.conn = conn;
         this.protocol = ProtocolVersion.forEngineProtocol(conn.protocol());
+        this.parser = server.options().parser();
+        this.decoder = parser.newDecoder();
         var engine = server.options().engineOptions();
         this.attachments =
                 new AttachmentDeadline(
@@ -124,7 +127,7 @@ final class ClientImpl {
     // ---- writing (any thread)
 
     void writePacket(SocketPacket packet, BroadcastFlags flags) {
-        writeToEngine(SocketPacketEncoder.encode(packet), flags);
+        writeToEngine(parser.encode(packet), flags);
     }
 
     /** Writes the encoded packet; the engine drops it when the session is not open. */

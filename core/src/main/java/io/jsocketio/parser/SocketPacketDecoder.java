@@ -12,9 +12,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes the Engine.IO messages of one client connection into Socket.IO packets (protocol v5, and
- * v4, which is encoded the same way), reassembling binary packets from their text part and the
- * binary messages that follow it.
+ * The default {@link PacketDecoder}: decodes the Engine.IO messages of one client connection into
+ * Socket.IO packets (protocol v5, and v4, which is encoded the same way), reassembling binary
+ * packets from their text part and the binary messages that follow it.
  *
  * <p>Rejected, with {@link PacketFormatException} (the caller closes the connection with {@code
  * parse error}, as Node does for any decoder error):
@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: not thread-safe; one instance per connection, called by one thread at a time
  * (in message order).
  */
-public final class SocketPacketDecoder {
+public final class SocketPacketDecoder implements PacketDecoder {
 
     /** Node's default limit of binary attachments per packet. */
     public static final int DEFAULT_MAX_ATTACHMENTS = 10;
@@ -82,6 +82,7 @@ public final class SocketPacketDecoder {
      * @return the complete packet, or null while a binary packet waits for more attachments
      * @throws PacketFormatException when the message is not valid here; the decoder is then reset
      */
+    @Override
     public @Nullable SocketPacket add(EngineMessage message) {
         try {
             return message.isBinary() ? addBinary(message.binary()) : addText(message.text());
@@ -92,11 +93,13 @@ public final class SocketPacketDecoder {
     }
 
     /** Whether a binary packet is waiting for attachments. */
+    @Override
     public boolean isReconstructing() {
         return pending != null;
     }
 
     /** Drops a partly received binary packet (Node's {@code destroy}). */
+    @Override
     public void reset() {
         pending = null;
         expected = 0;
@@ -211,12 +214,19 @@ public final class SocketPacketDecoder {
             case CONNECT -> data == null || data instanceof JsonObject;
             case DISCONNECT -> data == null;
             case CONNECT_ERROR -> data instanceof JsonString || data instanceof JsonObject;
-            case EVENT, BINARY_EVENT ->
-                    data instanceof JsonArray array
-                            && !array.isEmpty()
-                            && isEventName(array.get(0));
+            case EVENT, BINARY_EVENT -> isEventPayload(data);
             case ACK, BINARY_ACK -> data == null || data instanceof JsonArray;
         };
+    }
+
+    /**
+     * Whether {@code data} is a valid EVENT payload: a non-empty array whose first element is a
+     * number or a string that is not a reserved event name ({@code connect, connect_error,
+     * disconnect, disconnecting, newListener, removeListener}). Other {@link PacketDecoder}s use it
+     * so that every wire format admits the same events.
+     */
+    public static boolean isEventPayload(@Nullable JsonValue data) {
+        return data instanceof JsonArray array && !array.isEmpty() && isEventName(array.get(0));
     }
 
     private static boolean isEventName(JsonValue first) {

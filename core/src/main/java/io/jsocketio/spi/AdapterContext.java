@@ -38,7 +38,9 @@ public interface AdapterContext {
     Collection<LocalSocket> sockets();
 
     /**
-     * Encodes a packet of this namespace once; the result may be written to any number of sockets.
+     * Encodes a packet of this namespace once, with the server's {@link
+     * io.jsocketio.ServerOptions#parser() parser}; the result may be written to any number of
+     * sockets.
      */
     EncodedPacket encode(SocketPacket packet);
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A packet with its encoded Engine.IO messages (the text frame, then one binary frame per
- * attachment). A broadcast is encoded once and this same list is written to every recipient.
+ * A packet with its encoded Engine.IO messages, as the server's {@link io.jsocketio.parser.Parser}
+ * writes them (with the default parser: the text frame, then one binary frame per attachment). A
+ * broadcast is encoded once and this same list is written to every recipient.
  *
  * <p>Thread-safety: immutable.
  *

@@ -32,6 +32,15 @@ final class NodeSio implements AutoCloseable {
         return new NodeSio(node);
     }
 
+    /** As {@link #start()}, every client socket with npm socket.io-msgpack-parser 3.x. */
+    static NodeSio startWithMsgpackParser() {
+        NodeProcess node = NodeProcess.start("sio-client.js", "4", "msgpack");
+        JsonObject ready = node.awaitEvent("ready", It.TIMEOUT);
+        assertThat(ready.getString("version")).startsWith("4.8.");
+        assertThat(ready.getString("parser")).startsWith("socket.io-msgpack-parser@3.");
+        return new NodeSio(node);
+    }
+
     /** A fresh client id with a readable prefix. */
     static String id(String prefix) {
         return prefix + "-" + IDS.incrementAndGet();

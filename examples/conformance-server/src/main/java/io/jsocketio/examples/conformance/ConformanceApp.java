@@ -51,7 +51,11 @@ public final class ConformanceApp {
         return args.toList().toArray();
     }
 
-    private static void echo(Socket socket, Args args, Ack ack) {
+    /**
+     * The BENCH {@code echo} (data[, ack]): acks with {@code data} when asked, else emits {@code
+     * echo} with it back. Shared with {@link MsgpackApp}.
+     */
+    static void echo(Socket socket, Args args, Ack ack) {
         Object data = args.isEmpty() ? null : args.toList().get(0);
         if (ack.requested()) {
             ack.send(data);

@@ -22,19 +22,22 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The conformance server (what the official protocol test suites run against), on 127.0.0.1, port
  * {@code PORT} (default 3000), with the suites' settings: a bare Engine.IO echo server at {@code
- * /engine.io/} and the Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, both on
- * one embedded Jetty. With {@code REDIS_URL} set, every namespace uses the Redis adapter (key
- * prefix {@code socket.io}) and the server joins the cluster of the other servers, Java or Node, on
- * that Redis; with {@code REDIS_CLUSTER_URLS} (comma-separated seed nodes of a Redis Cluster) it
- * uses the sharded adapter there, as Node's {@code createShardedAdapter} does. The suites' short
- * timeouts can be relaxed for load runs (a load generator opening hundreds of sockets from one
- * process is slower to answer): {@code PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS}
- * (200) and {@code CONNECT_TIMEOUT_MS} (1000); Node's defaults are 25000, 20000 and 45000.
+ * /engine.io/} and the Socket.IO server of {@link ConformanceApp} at {@code /socket.io/}, the
+ * recovery server of {@link RecoveryApp} at {@code /recovery/} and the MessagePack server of {@link
+ * MsgpackApp} at {@code /msgpack/}, all on one embedded Jetty. With {@code REDIS_URL} set, every
+ * namespace uses the Redis adapter (key prefix {@code socket.io}) and the server joins the cluster
+ * of the other servers, Java or Node, on that Redis; with {@code REDIS_CLUSTER_URLS}
+ * (comma-separated seed nodes of a Redis Cluster) it uses the sharded adapter there, as Node's
+ * {@code createShardedAdapter} does. The suites' short timeouts can be relaxed for load runs (a
+ * load generator opening hundreds of sockets from one process is slower to answer): {@code
+ * PING_INTERVAL_MS} (default 300), {@code PING_TIMEOUT_MS} (200) and {@code CONNECT_TIMEOUT_MS}
+ * (1000); Node's defaults are 25000, 20000 and 45000.
  */
 public final class ConformanceServer implements AutoCloseable {
     private final EngineServer echoEngine;
     private final Server io;
     private final Server recovery;
+    private final Server msgpack;
     private final EmbeddedServer http;
     private final Cluster redis; // null without REDIS_URL or REDIS_CLUSTER_URLS
 
@@ -48,11 +51,13 @@ public final class ConformanceServer implements AutoCloseable {
             EngineServer echoEngine,
             Server io,
             Server recovery,
+            Server msgpack,
             EmbeddedServer http,
             Cluster redis) {
         this.echoEngine = echoEngine;
         this.io = io;
         this.recovery = recovery;
+        this.msgpack = msgpack;
         this.http = http;
         this.redis = redis;
     }
@@ -70,6 +75,14 @@ public final class ConformanceServer implements AutoCloseable {
                 .cors(CorsOptions.anyOrigin())
                 .allowEIO3(true)
                 .build();
+    }
+
+    /**
+     * The options of a Socket.IO server mounted at {@code path} beside the others, with the engine
+     * settings of {@link #engineOptions(String)}.
+     */
+    static ServerOptions.Builder serverOptions(String path) {
+        return ServerOptions.builder().engine(engineOptions(path)).path(path);
     }
 
     /**
@@ -118,16 +131,19 @@ public final class ConformanceServer implements AutoCloseable {
         // section 8
         Server recovery = RecoveryApp.create();
         AdminInstrumentation.apply(recovery);
+        Server msgpack = MsgpackApp.create(); // section 7
         List<EngineMount> mounts = new ArrayList<>();
         mounts.add(EngineMount.of(echo));
         mounts.add(io.mount());
         mounts.add(recovery.mount());
+        mounts.add(msgpack.mount());
         try {
             EmbeddedServer http = EmbeddedServerProvider.load().start("127.0.0.1", port, mounts);
-            return new ConformanceServer(echo, io, recovery, http, redis);
+            return new ConformanceServer(echo, io, recovery, msgpack, http, redis);
         } catch (IOException | RuntimeException e) {
             io.close();
             recovery.close();
+            msgpack.close();
             echo.close();
             if (redis != null) {
                 redis.close();
@@ -183,6 +199,7 @@ public final class ConformanceServer implements AutoCloseable {
     public void close() {
         io.close();
         recovery.close();
+        msgpack.close();
         echoEngine.close();
         http.close();
         if (redis != null) {

@@ -1,7 +1,6 @@
 package io.jsocketio.examples.conformance;
 
 import io.jsocketio.Server;
-import io.jsocketio.ServerOptions;
 import io.jsocketio.Socket;
 import jakarta.json.Json;
 import java.time.Duration;
@@ -21,9 +20,7 @@ public final class RecoveryApp {
     public static Server create() {
         Server io =
                 new Server(
-                        ServerOptions.builder()
-                                .engine(ConformanceServer.engineOptions(PATH))
-                                .path(PATH)
+                        ConformanceServer.serverOptions(PATH)
                                 .serveClient(false)
                                 .connectionStateRecovery(Duration.ofMillis(2000), true)
                                 .build());
@@ -45,6 +42,16 @@ public final class RecoveryApp {
                                         .add("id", socket.id())
                                         .add("recovered", socket.recovered())
                                         .build()));
+        roomHandlers(io, socket);
+        socket.on("drop", (args, ack) -> socket.conn().close());
+    }
+
+    /**
+     * {@code join} (room, ack): joins, then acks {@code true}; {@code bcast} (room, data[, ack]):
+     * emits {@code bcast} with {@code data} to the room on this server, then acks {@code true} when
+     * asked. Shared with {@link MsgpackApp}.
+     */
+    static void roomHandlers(Server io, Socket socket) {
         socket.on(
                 "join",
                 (args, ack) -> socket.join(args.getString(0)).thenRun(() -> ack.send(true)));
@@ -56,6 +63,5 @@ public final class RecoveryApp {
                         ack.send(true);
                     }
                 });
-        socket.on("drop", (args, ack) -> socket.conn().close());
     }
 }
