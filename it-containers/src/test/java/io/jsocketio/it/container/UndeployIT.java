@@ -19,7 +19,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (25 s + 20 s by default), and the undeploy returns. The same class runs on every container.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UndeployIT {
     private static final String LIVE = "live";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -36,26 +40,16 @@ class UndeployIT {
     /** Far below pingInterval + pingTimeout (45 s): only a clean close tells a client this soon. */
     private static final Duration AT_ONCE = Duration.ofSeconds(10);
 
-    /** Deployed for the whole class: it tells the container's host and port. */
-    @Deployment(name = "anchor", testable = false)
-    static WebArchive anchor() {
-        return Deployments.plainWar();
-    }
-
     /** The application the test starts and stops. */
     @Deployment(name = LIVE, managed = false, testable = false)
     static WebArchive live() {
         return Deployments.war(LIVE + ".war");
     }
 
-    @ArquillianResource
-    @OperateOnDeployment("anchor")
-    URL anchor;
-
     @ArquillianResource Deployer deployer;
 
     private NodeProcess node;
-    private boolean deployed;
+    private static boolean deployed;
 
     @BeforeEach
     void startClient() {
@@ -64,22 +58,19 @@ class UndeployIT {
     }
 
     @AfterEach
-    void cleanUp() {
+    void stopClient() {
         node.close();
-        if (deployed) {
-            deployer.undeploy(LIVE);
-        }
     }
 
-    private void connect(String id, String transport) {
-        String origin = anchor.getProtocol() + "://" + anchor.getHost() + ":" + anchor.getPort();
+    private void connect(URL live, String id, String transport) {
+        String origin = live.getProtocol() + "://" + live.getHost() + ":" + live.getPort();
         node.send(
                 Json.createObjectBuilder()
                         .add("cmd", "connect")
                         .add("id", id)
                         .add("url", origin)
                         .add("nsp", "/chat")
-                        .add("path", "/" + LIVE + "/socket.io/")
+                        .add("path", live.getPath() + "socket.io/")
                         .add("transports", Json.createArrayBuilder().add(transport))
                         .add("auth", Json.createObjectBuilder().add("token", "secret"))
                         .build());
@@ -90,10 +81,9 @@ class UndeployIT {
      * Waits until the deployed application answers a handshake: a container may return from the
      * deployment a moment before it routes requests to the new context (Jetty answers 404 then).
      */
-    private void awaitServing() throws Exception {
+    private static void awaitServing(URL live) throws Exception {
         URI handshake =
-                URI.create(anchor.toExternalForm())
-                        .resolve("/" + LIVE + "/socket.io/?EIO=4&transport=polling");
+                URI.create(live.toExternalForm()).resolve("socket.io/?EIO=4&transport=polling");
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         int status;
@@ -108,13 +98,22 @@ class UndeployIT {
         throw new AssertionError("the deployed application answers " + status + " at " + handshake);
     }
 
+    /** Starts the application; its URL (a context path of the container's choosing) is then known. */
     @Test
-    void undeployingEndsLivePollingAndWebSocketSessionsAtOnce() throws Exception {
+    @Order(1)
+    void theApplicationStarts() {
         deployer.deploy(LIVE);
         deployed = true;
-        awaitServing();
-        connect("p", "polling");
-        connect("w", "websocket");
+    }
+
+    @Test
+    @Order(2)
+    void undeployingEndsLivePollingAndWebSocketSessionsAtOnce(
+            @ArquillianResource @OperateOnDeployment(LIVE) URL live) throws Exception {
+        assertThat(deployed).as("deployed by the first test").isTrue();
+        awaitServing(live);
+        connect(live, "p", "polling");
+        connect(live, "w", "websocket");
 
         deployer.undeploy(LIVE);
         deployed = false;
