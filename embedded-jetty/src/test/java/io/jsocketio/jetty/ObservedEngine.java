@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The real engine, with a record of every HTTP request it has finished taking in: once {@code
- * handleRequest} returned for a GET, the poll is parked (or answered), so a test can order requests
- * without sleeping.
+ * The real engine, with a record of every HTTP request of an open session (one carrying a {@code
+ * sid}) it has finished taking in: once {@code handleRequest} returned for a GET, the poll is
+ * parked (or answered), so a test can order requests without sleeping. Handshakes are not recorded:
+ * one is recorded after its answer went out, so the test may already be waiting for its next
+ * request.
  */
 final class ObservedEngine implements EngineServer {
     private final EngineServer engine;
@@ -51,7 +53,9 @@ final class ObservedEngine implements EngineServer {
     @Override
     public void handleRequest(PollingExchange exchange) {
         engine.handleRequest(exchange);
-        handled.add(exchange.request());
+        if (exchange.request().query("sid").isPresent()) {
+            handled.add(exchange.request());
+        }
     }
 
     @Override
