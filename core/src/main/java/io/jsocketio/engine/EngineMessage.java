@@ -17,10 +17,11 @@ public final class EngineMessage {
     private final byte[] binary;
 
     /**
-     * {@code "4" + text}, built on first use: a benign race (every thread computes the same
-     * immutable String), so a broadcast frames its text once, not once per recipient.
+     * The codec's cache of this message's text frame, read and written only by the Engine.IO codec
+     * ({@code io.jsocketio.engine.parser}), so that a broadcast is framed once for every recipient.
      */
-    private @Nullable String messagePacketText;
+    @SuppressWarnings("unused")
+    private @Nullable String codecFrame;
 
     private EngineMessage(String text, byte[] binary) {
         this.text = text;
@@ -81,22 +82,6 @@ public final class EngineMessage {
     @Override
     public String toString() {
         return text != null ? "text(" + text + ")" : "binary(" + binary.length + " bytes)";
-    }
-
-    /**
-     * A text message as an Engine.IO message packet: {@code 4} followed by the text (the same in
-     * protocol revisions 3 and 4). Built once per instance and shared by every session the message
-     * is sent to, so a broadcast does not copy its payload per recipient.
-     *
-     * @throws IllegalStateException for a binary message
-     */
-    public String messagePacketText() {
-        String framed = messagePacketText;
-        if (framed == null) {
-            framed = '4' + text();
-            messagePacketText = framed;
-        }
-        return framed;
     }
 
     /** The UTF-8 length of a text message, or the byte length of a binary one. */

@@ -72,16 +72,10 @@ public final class EngineCodecV3 {
     public static String encodePacket(Packet p) {
         Objects.requireNonNull(p, "p");
         EngineMessage data = p.data();
-        if (data == null) {
-            return String.valueOf(p.type().code());
-        }
-        if (data.isBinary()) {
+        if (data != null && data.isBinary()) {
             return "b4" + Base64.getEncoder().encodeToString(data.binary());
         }
-        if (p.type() == PacketType.MESSAGE) {
-            return data.messagePacketText(); // framed once, shared by every recipient
-        }
-        return p.type().code() + data.text();
+        return TextPackets.encode(p); // a message is framed once, shared by every recipient
     }
 
     /**

@@ -74,6 +74,23 @@ class EngineCodecTest {
     }
 
     @Test
+    void aTextMessageIsFramedOnceForEveryRecipientAndBothProtocolRevisions() {
+        EngineMessage broadcast = EngineMessage.text("2[\"news\",1]");
+
+        String first = EngineCodec.encodePacket(Packet.message(broadcast));
+        String second = EngineCodec.encodePacket(Packet.message(broadcast));
+        String v3 = EngineCodecV3.encodePacket(Packet.message(broadcast));
+
+        assertThat(first).isEqualTo("42[\"news\",1]");
+        assertThat(second).isSameAs(first);
+        assertThat(v3).isSameAs(first);
+        assertThat(EngineCodec.encodePacket(Packet.message(EngineMessage.text("2[\"news\",1]"))))
+                .isEqualTo(first)
+                .isNotSameAs(first);
+        assertThat(broadcast.text()).isEqualTo("2[\"news\",1]");
+    }
+
+    @Test
     void encodesATextPacketWithoutDataAsTheDigitAlone() {
         assertThat(EngineCodec.encodePacket(Packet.of(PacketType.OPEN))).isEqualTo("0");
         assertThat(EngineCodec.encodePacket(Packet.of(PacketType.MESSAGE))).isEqualTo("4");
