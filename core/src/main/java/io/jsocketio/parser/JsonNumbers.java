@@ -46,6 +46,32 @@ public final class JsonNumbers {
     }
 
     /**
+     * A parsed number as a Java number: integral (no fraction digits) as {@code Integer}, {@code
+     * Long} or {@code BigInteger}, whichever holds it; otherwise a {@code Double} when the double
+     * reads back as the same decimal, else the exact {@code BigDecimal}.
+     */
+    public static Number toJava(JsonNumber number) {
+        BigDecimal value = number.bigDecimalValue();
+        int scale = value.scale();
+        // 1e400 is integral too, but expanding an absurd exponent would be a cheap attack
+        if (scale <= 0 && value.precision() - (long) scale <= 400) {
+            BigInteger integer = value.toBigIntegerExact();
+            if (integer.bitLength() < 32) {
+                return integer.intValue();
+            }
+            if (integer.bitLength() < 64) {
+                return integer.longValue();
+            }
+            return integer;
+        }
+        double d = value.doubleValue();
+        if (Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(value) == 0) {
+            return d;
+        }
+        return value;
+    }
+
+    /**
      * The JSON value of a Java number ({@code null} for NaN and the infinities).
      *
      * @throws IllegalArgumentException for an unsupported Number subclass whose value cannot be

@@ -3,24 +3,21 @@ package io.jsocketio.internal.json;
 import io.jsocketio.Args;
 import io.jsocketio.parser.JsonNumbers;
 import io.jsocketio.parser.JsonText;
+import io.jsocketio.parser.JsonValues;
 import io.jsocketio.parser.Placeholders;
 import io.jsocketio.parser.SocketPacket;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -221,69 +218,9 @@ public final class ArgsImpl implements Args {
         return out.toString();
     }
 
-    /**
-     * A JSON value as a plain Java value: null, Boolean, String, byte[] for a placeholder,
-     * Integer/Long/BigInteger for an integral number, Double when the double reads back as the same
-     * decimal else BigDecimal, unmodifiable List and Map (key order kept).
-     */
-    @Nullable Object toJava(JsonValue value) {
-        switch (value.getValueType()) {
-            case NULL:
-                return null;
-            case TRUE:
-                return Boolean.TRUE;
-            case FALSE:
-                return Boolean.FALSE;
-            case STRING:
-                return ((JsonString) value).getString();
-            case NUMBER:
-                return toJavaNumber((JsonNumber) value);
-            case ARRAY:
-                {
-                    JsonArray array = (JsonArray) value;
-                    List<Object> list = new ArrayList<>(array.size());
-                    for (JsonValue element : array) {
-                        list.add(toJava(element));
-                    }
-                    return Collections.unmodifiableList(list);
-                }
-            case OBJECT:
-            default:
-                {
-                    int binary = Placeholders.index(value, attachments.size());
-                    if (binary >= 0) {
-                        return attachments.get(binary);
-                    }
-                    JsonObject object = (JsonObject) value;
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    for (Map.Entry<String, JsonValue> e : object.entrySet()) {
-                        map.put(e.getKey(), toJava(e.getValue()));
-                    }
-                    return Collections.unmodifiableMap(map);
-                }
-        }
-    }
-
-    /** Integral (no fraction digits): Integer, Long or BigInteger; else Double or BigDecimal. */
-    static Number toJavaNumber(JsonNumber number) {
-        BigDecimal value = number.bigDecimalValue();
-        int scale = value.scale();
-        // 1e400 is integral too, but expanding an absurd exponent would be a cheap attack
-        if (scale <= 0 && value.precision() - (long) scale <= 400) {
-            BigInteger integer = value.toBigIntegerExact();
-            if (integer.bitLength() < 32) {
-                return integer.intValue();
-            }
-            if (integer.bitLength() < 64) {
-                return integer.longValue();
-            }
-            return integer;
-        }
-        double d = value.doubleValue();
-        if (Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(value) == 0) {
-            return d;
-        }
-        return value;
+    /** See {@link JsonValues#toJava}. */
+    private @Nullable Object toJava(JsonValue value) {
+        return JsonValues.toJava(value, attachments);
     }
 
     private static boolean isUntypedContainer(Type type, Class<?> raw) {

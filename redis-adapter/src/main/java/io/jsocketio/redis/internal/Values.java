@@ -1,13 +1,10 @@
 package io.jsocketio.redis.internal;
 
+import io.jsocketio.parser.JsonValues;
 import io.jsocketio.parser.SocketPacket;
 import io.jsocketio.parser.SocketPacketType;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
@@ -84,56 +81,7 @@ public final class Values {
      * @param attachments the attachments placeholders refer to (empty: placeholders stay objects)
      */
     public static @Nullable Object fromJson(@Nullable JsonValue json, List<byte[]> attachments) {
-        if (json == null) {
-            return null;
-        }
-        switch (json.getValueType()) {
-            case NULL:
-                return null;
-            case TRUE:
-                return Boolean.TRUE;
-            case FALSE:
-                return Boolean.FALSE;
-            case STRING:
-                return ((JsonString) json).getString();
-            case NUMBER:
-                {
-                    JsonNumber n = (JsonNumber) json;
-                    if (n.isIntegral()) {
-                        BigInteger big = n.bigIntegerValue();
-                        return big.bitLength() < 64 ? (Object) big.longValue() : big.doubleValue();
-                    }
-                    return n.doubleValue();
-                }
-            case ARRAY:
-                {
-                    List<@Nullable Object> list = new ArrayList<>();
-                    for (JsonValue item : (JsonArray) json) {
-                        list.add(fromJson(item, attachments));
-                    }
-                    return list;
-                }
-            default:
-                {
-                    JsonObject object = (JsonObject) json;
-                    Integer num = placeholder(object);
-                    if (num != null && num >= 0 && num < attachments.size()) {
-                        return attachments.get(num);
-                    }
-                    Map<String, @Nullable Object> map = new LinkedHashMap<>();
-                    object.forEach((k, v) -> map.put(k, fromJson(v, attachments)));
-                    return map;
-                }
-        }
-    }
-
-    private static @Nullable Integer placeholder(JsonObject object) {
-        if (object.size() == 2
-                && object.get("_placeholder") == JsonValue.TRUE
-                && object.get("num") instanceof JsonNumber num) {
-            return num.intValue();
-        }
-        return null;
+        return json == null ? null : JsonValues.toJava(json, attachments);
     }
 
     /**

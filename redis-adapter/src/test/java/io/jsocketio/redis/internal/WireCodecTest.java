@@ -94,7 +94,8 @@ class WireCodecTest {
         byte[] json =
                 "{\"uid\":\"x\",\"type\":5,\"opts\":{\"rooms\":[],\"except\":[]}}"
                         .getBytes(StandardCharsets.UTF_8);
-        assertThat(Values.parseMessage(json)).containsEntry("type", 5L).containsKey("opts");
+        // numbers as the core reads a packet's JSON (JsonValues): an Integer where one holds it
+        assertThat(Values.parseMessage(json)).containsEntry("type", 5).containsKey("opts");
     }
 
     @Test

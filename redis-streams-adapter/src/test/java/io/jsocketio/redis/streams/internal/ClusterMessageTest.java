@@ -18,7 +18,7 @@ class ClusterMessageTest {
 
     private static Map<String, Object> broadcastData(Object arg) {
         Map<String, Object> packet = new LinkedHashMap<>();
-        packet.put("type", 2L);
+        packet.put("type", 2);
         packet.put("data", List.of("news", arg));
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("rooms", List.of("r"));
@@ -32,8 +32,9 @@ class ClusterMessageTest {
 
     @Test
     void aPlainBroadcastIsAnEntryWithJsonData() {
+        // JSON data reads back with the core's number types (JsonValues): 1 is an Integer
         ClusterMessage m =
-                new ClusterMessage("abc", "/", ClusterMessages.BROADCAST, broadcastData(1L));
+                new ClusterMessage("abc", "/", ClusterMessages.BROADCAST, broadcastData(1));
         assertThat(m.toEntry())
                 .containsExactly(
                         Map.entry("uid", "abc"),
