@@ -28,23 +28,21 @@ public interface Namespace extends BroadcastOperator {
     Server server();
 
     /**
-     * Adds a {@code connection} listener ({@code connect} is accepted as an alias). The other
-     * events Node raises on a namespace carry no socket and have their own typed methods: {@code
-     * new_namespace} is {@link Server#onNewNamespace}, server-side events are {@link
-     * #onServerSideEmit}.
-     *
-     * @throws IllegalArgumentException for any other event name (the listener receives a {@link
-     *     Socket}, which only {@code connection} delivers)
+     * Adds a {@code connection} listener: {@code io.onConnection(socket => ...)} in Node ({@code
+     * connect} there is an alias). Node's {@code on} takes three kinds of listener under one
+     * string-typed name; here each kind has its own typed method, so a listener cannot be
+     * registered under a name that would hand it the wrong argument: this one receives each {@link
+     * Socket}, {@link Server#onNewNamespace} each new namespace, and {@link #onServerSideEmit} the
+     * events other servers send with {@link #serverSideEmit}.
      */
-    Namespace on(String event, ConnectionListener listener);
+    Namespace onConnection(ConnectionListener listener);
 
     /**
      * Adds a listener for a server-side event sent by another server of the cluster with {@link
-     * #serverSideEmit} ({@code io.on("hello", ...)} in Node; a separate name here so that {@code
-     * on("connection", ...)} never needs a cast). Runs on the server's callback lane.
-     *
-     * @throws IllegalArgumentException for {@code connection}, {@code connect} and {@code
-     *     new_namespace}
+     * #serverSideEmit} ({@code io.on("hello", ...)} in Node). Runs on the server's callback lane.
+     * Every name is accepted; a reserved one ({@code connect}, {@code connection}, {@code
+     * new_namespace}) is never called, since {@link #serverSideEmit} refuses to send it, as Node's
+     * does.
      */
     Namespace onServerSideEmit(String event, EventListener listener);
 

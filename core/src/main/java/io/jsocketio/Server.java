@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Server io = new Server(3000);               // embedded HTTP server (jsocketio-embedded-jetty)
  * // or: new Server(servletContext)          // inside a Jakarta EE container
- * io.on("connection", socket -> {
+ * io.onConnection(socket -> {
  *     socket.emit("hello", "world");
  *     socket.on("chat", (args, ack) -> io.to("lobby").emit("chat", args.getString(0)));
  * });
@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The main namespace {@code "/"} is {@link #sockets()}; the namespace methods of this class
- * ({@code on("connection")}, {@code use}, {@code emit}, {@code to}, ...) forward to it. A server
- * exists without transport until {@link #attach(int) attach}/{@link #listen(int) listen} (a port:
- * an embedded HTTP server found with {@link io.jsocketio.hosting.EmbeddedServerProvider}; or a
+ * ({@code onConnection}, {@code use}, {@code emit}, {@code to}, ...) forward to it. A server exists
+ * without transport until {@link #attach(int) attach}/{@link #listen(int) listen} (a port: an
+ * embedded HTTP server found with {@link io.jsocketio.hosting.EmbeddedServerProvider}; or a
  * container object such as a {@code ServletContext}: a {@link
  * io.jsocketio.hosting.ContainerAttacher}) or {@link #bind(EngineServer) bind}.
  *
@@ -261,7 +261,7 @@ public class Server implements BroadcastOperator, AutoCloseable {
 
     /** As {@link #of(String)}, adding a connection listener. */
     public Namespace of(String name, ConnectionListener listener) {
-        return impl.of(name).on("connection", listener);
+        return impl.of(name).onConnection(listener);
     }
 
     /**
@@ -290,7 +290,10 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return impl.namespaces();
     }
 
-    /** Adds a listener of namespaces created after the main one ({@code new_namespace}). */
+    /**
+     * Adds a listener of namespaces created after the main one: {@code io.on("new_namespace", nsp
+     * => ...)} in Node.
+     */
     public Server onNewNamespace(NewNamespaceListener listener) {
         impl.onNewNamespace(listener);
         return this;
@@ -315,9 +318,9 @@ public class Server implements BroadcastOperator, AutoCloseable {
         return this;
     }
 
-    /** Adds a {@code connection} listener to the main namespace. */
-    public Server on(String event, ConnectionListener listener) {
-        sockets().on(event, listener);
+    /** See {@link Namespace#onConnection(ConnectionListener)}: on the main namespace. */
+    public Server onConnection(ConnectionListener listener) {
+        sockets().onConnection(listener);
         return this;
     }
 

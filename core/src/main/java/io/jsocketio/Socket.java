@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * connection may hold one socket per namespace.
  *
  * <pre>{@code
- * io.on("connection", socket -> {
+ * io.onConnection(socket -> {
  *     socket.join("room1");
  *     socket.on("chat", (args, ack) -> {
  *         socket.to("room1").emit("chat", args.getString(0));   // everyone in room1 but the sender

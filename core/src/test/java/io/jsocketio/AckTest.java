@@ -21,7 +21,7 @@ class AckTest {
     private final List<Socket> sockets = new ArrayList<>();
 
     AckTest() {
-        h.io.on("connection", sockets::add);
+        h.io.onConnection(sockets::add);
     }
 
     @AfterEach

@@ -33,7 +33,7 @@ class AdapterSpiTest {
     private final List<Socket> sockets = new ArrayList<>();
 
     AdapterSpiTest() {
-        h.io.on("connection", sockets::add);
+        h.io.onConnection(sockets::add);
     }
 
     @AfterEach

@@ -27,7 +27,7 @@ class AttachmentTimeoutTest {
     @Test
     void aBinaryEventWhoseAttachmentNeverComesClosesTheConnectionWithParseError() {
         List<String> reasons = new ArrayList<>();
-        h.io.on("connection", s -> s.onDisconnect((reason, d) -> reasons.add(reason.wire())));
+        h.io.onConnection(s -> s.onDisconnect((reason, d) -> reasons.add(reason.wire())));
         FakeEngineSocket conn = h.connected();
 
         conn.receive(EVENT);
@@ -42,7 +42,7 @@ class AttachmentTimeoutTest {
     @Test
     void attachmentsThatArriveInTimeStopTheClock() {
         List<Integer> sizes = new ArrayList<>();
-        h.io.on("connection", s -> s.on("upload", (args, ack) -> sizes.add(args.binary(0).length)));
+        h.io.onConnection(s -> s.on("upload", (args, ack) -> sizes.add(args.binary(0).length)));
         FakeEngineSocket conn = h.connected();
         int pendingBefore = h.scheduler.pendingCount();
 
@@ -59,7 +59,7 @@ class AttachmentTimeoutTest {
     @Test
     void eachBinaryPacketGetsItsOwnTime() {
         List<Integer> sizes = new ArrayList<>();
-        h.io.on("connection", s -> s.on("upload", (args, ack) -> sizes.add(args.binary(0).length)));
+        h.io.onConnection(s -> s.on("upload", (args, ack) -> sizes.add(args.binary(0).length)));
         FakeEngineSocket conn = h.connected();
 
         conn.receive(EVENT);

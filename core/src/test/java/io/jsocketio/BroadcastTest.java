@@ -20,7 +20,7 @@ class BroadcastTest {
     private final FakeEngineSocket c;
 
     BroadcastTest() {
-        h.io.on("connection", sockets::add);
+        h.io.onConnection(sockets::add);
         a = h.connected();
         b = h.connected();
         c = h.connected();

@@ -17,7 +17,7 @@ class ConnectTest {
     private final SioHarness h = SioHarness.create(b -> b.connectTimeout(Duration.ofMillis(1000)));
 
     ConnectTest() {
-        h.io.on("connection", socket -> socket.emit("auth", socket.handshake().auth()));
+        h.io.onConnection(socket -> socket.emit("auth", socket.handshake().auth()));
         h.io.of("/custom", socket -> socket.emit("auth", socket.handshake().auth()));
     }
 
@@ -29,7 +29,7 @@ class ConnectTest {
     @Test
     void sendsNothingBeforeTheClientsConnect() {
         List<Socket> connected = new ArrayList<>();
-        h.io.on("connection", connected::add);
+        h.io.onConnection(connected::add);
 
         FakeEngineSocket conn = h.open();
 
@@ -147,7 +147,7 @@ class ConnectTest {
     @Test
     void exposesTheHandshake() {
         AtomicReference<Handshake> handshake = new AtomicReference<>();
-        h.io.on("connection", s -> handshake.set(s.handshake()));
+        h.io.onConnection(s -> handshake.set(s.handshake()));
         FakeEngineSocket conn =
                 h.open(
                         FakeEngineRequest.get("/socket.io/?EIO=4&transport=polling&room=42")
@@ -216,7 +216,7 @@ class ConnectTest {
     @Test
     void anEngineIoV3ClientJoinsTheMainNamespaceImplicitly() {
         List<Socket> sockets = new ArrayList<>();
-        h.io.on("connection", sockets::add);
+        h.io.onConnection(sockets::add);
 
         FakeEngineSocket conn =
                 h.open(FakeEngineRequest.get("/socket.io/?EIO=3&transport=polling"), 3);

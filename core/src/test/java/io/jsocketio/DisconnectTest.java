@@ -18,8 +18,7 @@ class DisconnectTest {
     private final List<String> events = new ArrayList<>();
 
     DisconnectTest() {
-        h.io.on(
-                "connection",
+        h.io.onConnection(
                 s -> {
                     sockets.add(s);
                     s.onDisconnecting((reason, d) -> events.add("disconnecting " + reason));

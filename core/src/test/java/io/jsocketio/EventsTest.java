@@ -19,8 +19,7 @@ class EventsTest {
     private final AtomicReference<Socket> socket = new AtomicReference<>();
 
     EventsTest() {
-        h.io.on(
-                "connection",
+        h.io.onConnection(
                 s -> {
                     socket.set(s);
                     s.on("message", (args, ack) -> s.emit("message-back", args.toList().toArray()));

@@ -43,8 +43,8 @@ class HostileInputLogTest {
                                 .allowEIO3(true)
                                 .build());
         io.bind(EngineServer.create(io.options().engineOptions()));
-        io.of("/admin").on("connection", s -> s.on("ping", (args, ack) -> ack.send("pong")));
-        io.on("connection", s -> s.on("echo", (args, ack) -> ack.send("ok")));
+        io.of("/admin").onConnection(s -> s.on("ping", (args, ack) -> ack.send("pong")));
+        io.onConnection(s -> s.on("echo", (args, ack) -> ack.send("ok")));
         log = LogCapture.start();
     }
 

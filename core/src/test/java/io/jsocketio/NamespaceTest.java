@@ -7,6 +7,7 @@ import io.jsocketio.testing.FakeEngineSocket;
 import io.jsocketio.testing.SioHarness;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,7 @@ class NamespaceTest {
                                 next.fail(new ConnectError("unauthorized", Map.of("code", 401)));
                             }
                         })
-                .on("connection", s -> s.emit("welcome", "/secure"));
+                .onConnection(s -> s.emit("welcome", "/secure"));
         FakeEngineSocket refused = h.open();
         FakeEngineSocket admitted = h.open();
 
@@ -115,8 +116,7 @@ class NamespaceTest {
                     seen.add("second");
                     next.proceed();
                 });
-        h.io.on(
-                "connection",
+        h.io.onConnection(
                 s ->
                         seen.add(
                                 "connection "
@@ -142,7 +142,7 @@ class NamespaceTest {
         List<Next> parked = new ArrayList<>();
         List<Socket> connected = new ArrayList<>();
         h.io.use((socket, next) -> parked.add(next));
-        h.io.on("connection", connected::add);
+        h.io.onConnection(connected::add);
         FakeEngineSocket conn = h.open();
         conn.receive("0");
 
@@ -162,7 +162,7 @@ class NamespaceTest {
                     seen.add("middleware " + socket.nsp().name());
                     next.proceed();
                 });
-        parent.on("connection", s -> s.emit("welcome", s.nsp().name()));
+        parent.onConnection(s -> s.emit("welcome", s.nsp().name()));
         FakeEngineSocket ok = h.open();
         FakeEngineSocket bad = h.open();
 
@@ -220,7 +220,7 @@ class NamespaceTest {
     @Test
     void ofAttachesANameMatchingARegexToItsParent() {
         List<String> seen = new ArrayList<>();
-        h.io.of(Pattern.compile("^/dynamic-\\d+$")).on("connection", s -> seen.add(s.nsp().name()));
+        h.io.of(Pattern.compile("^/dynamic-\\d+$")).onConnection(s -> seen.add(s.nsp().name()));
 
         Namespace child = h.io.of("/dynamic-7");
         h.open().receive("0/dynamic-7,");
@@ -258,7 +258,7 @@ class NamespaceTest {
                                         name.startsWith("/tenant-") && auth.containsKey("key"));
                             }
                         })
-                .on("connection", s -> s.emit("hi"));
+                .onConnection(s -> s.emit("hi"));
         FakeEngineSocket admitted = h.open();
         FakeEngineSocket refused = h.open();
         FakeEngineSocket later = h.open();
@@ -308,8 +308,6 @@ class NamespaceTest {
         assertThat(seen).isEmpty();
         assertThatThrownBy(() -> h.io.serverSideEmit("connection"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> h.io.onServerSideEmit("new_namespace", (a, k) -> {}))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -328,7 +326,7 @@ class NamespaceTest {
     void socketDataHoldsSeveralAttributesBesidesTheTypedView() {
         FakeEngineSocket conn = h.open();
         AtomicReference<Socket> socket = new AtomicReference<>();
-        h.io.on("connection", socket::set);
+        h.io.onConnection(socket::set);
         conn.receive("0");
         Socket s = socket.get();
 
@@ -355,10 +353,31 @@ class NamespaceTest {
     public record Profile(String name, int level) {}
 
     @Test
-    void aConnectionListenerListensToConnectionOnly() {
-        assertThatThrownBy(() -> h.io.on("hello", (ConnectionListener) s -> {}))
-                .isInstanceOf(IllegalArgumentException.class);
-        h.io.on("connect", s -> {});
+    void everyStringTypedListenerRegistrationAcceptsEveryName() {
+        // Node's on(name) takes sockets, namespaces or server-side events by name; here each kind
+        // has a typed method, and the one taking a name accepts every name
+        for (Class<?> type : List.of(Server.class, Namespace.class)) {
+            assertThat(
+                            Arrays.stream(type.getMethods())
+                                    .filter(m -> m.getParameterCount() == 2)
+                                    .filter(m -> m.getParameterTypes()[0] == String.class)
+                                    .filter(m -> m.getParameterTypes()[1].isInterface())
+                                    .filter(m -> m.getName().startsWith("on"))
+                                    .map(
+                                            m ->
+                                                    m.getName()
+                                                            + "("
+                                                            + m.getParameterTypes()[1]
+                                                                    .getSimpleName()
+                                                            + ")")
+                                    .distinct())
+                    .as(type.getSimpleName())
+                    .containsExactly("onServerSideEmit(EventListener)");
+        }
+        for (String reserved : List.of("connect", "connection", "new_namespace", "disconnect")) {
+            h.io.onServerSideEmit(reserved, (args, ack) -> {});
+            h.io.of("/orders").onServerSideEmit(reserved, (args, ack) -> {});
+        }
     }
 
     @Test

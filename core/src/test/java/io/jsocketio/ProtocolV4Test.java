@@ -31,7 +31,7 @@ class ProtocolV4Test {
     @Test
     void theMainNamespaceIsJoinedAtOnceWithAnEmptyConnectPacket() {
         List<Socket> sockets = new ArrayList<>();
-        h.io.on("connection", sockets::add);
+        h.io.onConnection(sockets::add);
         FakeEngineSocket conn = openV3("");
         assertThat(conn.texts()).containsExactly("0");
         assertThat(sockets)
@@ -88,7 +88,7 @@ class ProtocolV4Test {
 
     @Test
     void aBroadcastToAMixedRoomIsEncodedOnceAndSentAlikeToBothProtocols() {
-        h.io.on("connection", s -> s.join("room"));
+        h.io.onConnection(s -> s.join("room"));
         FakeEngineSocket v5 = h.connected();
         FakeEngineSocket v4 = openV3("");
         v4.clearSent();
@@ -107,7 +107,7 @@ class ProtocolV4Test {
 
     @Test
     void aVolatileBroadcastSkipsASessionThatIsNotWritable() {
-        h.io.on("connection", s -> s.join("room"));
+        h.io.onConnection(s -> s.join("room"));
         FakeEngineSocket busy = openV3("");
         FakeEngineSocket ready = openV3("");
         busy.clearSent();

@@ -26,8 +26,7 @@ class RecoveryTest {
                     middlewareRuns.add(socket.id());
                     next.proceed();
                 });
-        h.io.on(
-                "connection",
+        h.io.onConnection(
                 s -> {
                     sockets.add(s);
                     s.on("join", (args, ack) -> s.join(args.get(0, String.class)));
@@ -187,7 +186,7 @@ class RecoveryTest {
                         runs.add(socket.id());
                         next.proceed();
                     });
-            other.io.on("connection", seen::add);
+            other.io.onConnection(seen::add);
             FakeEngineSocket first = other.open();
             first.receive("0");
             String reply = first.lastText();

@@ -20,7 +20,7 @@ class RoomsTest {
     private final List<String> events = new ArrayList<>();
 
     RoomsTest() {
-        h.io.on("connection", sockets::add);
+        h.io.onConnection(sockets::add);
         h.io.sockets()
                 .adapter()
                 .addRoomListener(

@@ -57,8 +57,7 @@ class ServerObserverTest {
                         seen.add("ack timeout " + timeout.toMillis());
                     }
                 });
-        h.io.on(
-                "connection",
+        h.io.onConnection(
                 s -> {
                     seen.add("listener");
                     sockets.add(s);

@@ -229,7 +229,7 @@ class ServerTest {
                                 .executor(Runnable::run)
                                 .scheduler(scheduler)
                                 .build()));
-        io.on("connection", s -> s.emit("auth", s.handshake().auth()));
+        io.onConnection(s -> s.emit("auth", s.handshake().auth()));
 
         FakePollingExchange open =
                 handle(io, FakePollingExchange.get("/socket.io/?EIO=4&transport=polling"));
@@ -271,8 +271,7 @@ class ServerTest {
         io.bind(EngineServer.create(io.options().engineOptions()));
         CountDownLatch disconnected = new CountDownLatch(1);
         List<String> reasons = new ArrayList<>();
-        io.on(
-                "connection",
+        io.onConnection(
                 s -> {
                     s.on("message", (args, ack) -> s.emit("message-back", args.toList().toArray()));
                     s.onDisconnect(

@@ -37,8 +37,7 @@ class AdminUiTest {
 
     private void start(AdminUiOptions options) {
         io = new Server(0, ServerOptions.builder().host("127.0.0.1").build());
-        io.on(
-                "connection",
+        io.onConnection(
                 socket ->
                         socket.on(
                                 "join",

@@ -39,8 +39,7 @@ public class BroadcastBenchmark extends BenchmarkDefaults {
         server =
                 new InMemoryServer(
                         io ->
-                                io.on(
-                                        "connection",
+                                io.onConnection(
                                         socket -> {
                                             socket.join("room");
                                             socket.emit("joined");

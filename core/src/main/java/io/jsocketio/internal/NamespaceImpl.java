@@ -278,27 +278,15 @@ class NamespaceImpl implements Namespace {
     }
 
     @Override
-    public Namespace on(String event, ConnectionListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (!event.equals("connection") && !event.equals("connect")) {
-            throw new IllegalArgumentException(
-                    "a ConnectionListener receives a Socket: it listens to \"connection\" (or"
-                            + " \"connect\"), not \""
-                            + event
-                            + "\"; use "
-                            + (event.equals("new_namespace")
-                                    ? "onNewNamespace(listener)"
-                                    : "onServerSideEmit(event, listener)")
-                            + " for that");
-        }
-        connectionListeners.add(listener);
+    public Namespace onConnection(ConnectionListener listener) {
+        connectionListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
     @Override
     public Namespace onServerSideEmit(String event, EventListener listener) {
+        Objects.requireNonNull(event, "event");
         Objects.requireNonNull(listener, "listener");
-        Events.checkServerSide(event);
         serverSideListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
         return this;
     }

@@ -31,7 +31,7 @@ class ModulePathTest {
         CompletableFuture<Socket> connected = new CompletableFuture<>();
 
         try (Server io = new Server(0, ServerOptions.builder().host("127.0.0.1").build())) {
-            io.on("connection", connected::complete);
+            io.onConnection(connected::complete);
             String base = "http://127.0.0.1:" + io.port().orElseThrow() + "/socket.io/?EIO=4";
             HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
 

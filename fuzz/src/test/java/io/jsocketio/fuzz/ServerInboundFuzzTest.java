@@ -55,15 +55,13 @@ class ServerInboundFuzzTest {
                                 .cleanupEmptyChildNamespaces(true)
                                 .build());
         io.bind(EngineServer.create(io.options().engineOptions()));
-        io.on(
-                "connection",
+        io.onConnection(
                 s -> {
                     s.on("echo", (args, ack) -> ack.send(args.size()));
                     s.onAny((event, args) -> s.emit("seen", event));
                 });
-        io.of("/admin").on("connection", s -> s.join("admins"));
-        io.of(Pattern.compile("^/dyn-\\d+$"))
-                .on("connection", s -> s.emit("welcome", s.nsp().name()));
+        io.of("/admin").onConnection(s -> s.join("admins"));
+        io.of(Pattern.compile("^/dyn-\\d+$")).onConnection(s -> s.emit("welcome", s.nsp().name()));
         return io;
     }
 

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method of a {@link Namespace} bean called when a socket joins the namespace ({@code
- * nsp.on("connection", ...)}). Its parameters are resolved by type: {@link io.jsocketio.Socket}. It
+ * nsp.onConnection(...)}). Its parameters are resolved by type: {@link io.jsocketio.Socket}. It
  * runs once per socket, on the socket's lane, inside the container's per-call context (see {@link
  * HandlerBean}), before any {@link OnEvent} method of that socket.
  *

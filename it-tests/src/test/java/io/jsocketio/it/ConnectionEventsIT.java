@@ -27,8 +27,7 @@ class ConnectionEventsIT extends WithNodeClients {
         CountDownLatch pongReceived = new CountDownLatch(1);
         CountDownLatch drained = new CountDownLatch(1);
         server = It.server(o -> o.pingInterval(300).pingTimeout(2000));
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.conn().onUpgrade(upgrades::add);
                     socket.conn()
@@ -62,8 +61,7 @@ class ConnectionEventsIT extends WithNodeClients {
     void deliversDisconnectToAListenerRegisteredByNameWithNodesArguments() throws Exception {
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         server = It.server();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on("disconnecting", (args, ack) -> seen.add("ing " + args.getString(0)));
                     socket.on("disconnect", (args, ack) -> seen.add(args.getString(0)));
@@ -82,7 +80,7 @@ class ConnectionEventsIT extends WithNodeClients {
     void sendsNullArgumentsAndSendWithAnAck() throws Exception {
         BlockingQueue<String> acks = new LinkedBlockingQueue<>();
         server = It.server();
-        server.on("connection", connections::onConnection);
+        server.onConnection(connections::onConnection);
         String id = NodeSio.id("nl");
         Socket socket = connect(id, Transports.POLLING);
 

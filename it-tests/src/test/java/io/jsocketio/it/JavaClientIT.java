@@ -42,8 +42,7 @@ class JavaClientIT {
 
     private void startServer() {
         server = It.server();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on(
                             "sum",
@@ -67,7 +66,7 @@ class JavaClientIT {
                                 next.fail(new ConnectError("bad token"));
                             }
                         })
-                .on("connection", admins);
+                .onConnection(admins);
     }
 
     @ParameterizedTest
@@ -140,8 +139,7 @@ class JavaClientIT {
     void sendsBinaryNestedInAnObject(Transports transports) throws Exception {
         startServer();
         BlockingQueue<Map<?, ?>> uploads = new LinkedBlockingQueue<>();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> socket.on("upload", (args, ack) -> uploads.add(args.get(0, Map.class))));
         try (JavaClient client = JavaClient.connect(It.url(server), "/", transports, null)) {
             JSONObject upload = new JSONObject();

@@ -21,8 +21,7 @@ class MixedClientsIT extends WithNodeClients {
     void nodeAndJavaClientsInOneRoomReceiveTheSameBroadcast(Transports transports)
             throws Exception {
         server = It.server();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on(
                             "join",

@@ -46,8 +46,7 @@ class MsgpackParserIT extends WithNodeClients {
             Transports transports) throws Exception {
         server = It.server(o -> o.parser(MsgpackParser.create()));
         BlockingQueue<Map<?, ?>> uploads = new LinkedBlockingQueue<>();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on(
                             "upload",
@@ -127,7 +126,7 @@ class MsgpackParserIT extends WithNodeClients {
     @Test
     void aTextMessageIsAParseErrorThatClosesTheConnection() throws Exception {
         server = It.server(o -> o.parser(MsgpackParser.create()));
-        server.on("connection", socket -> {});
+        server.onConnection(socket -> {});
         try (NodeProcess engine =
                 NodeProcess.start("eio-client.js", It.url(server), "/socket.io", "websocket")) {
             engine.awaitEvent("open", It.TIMEOUT);

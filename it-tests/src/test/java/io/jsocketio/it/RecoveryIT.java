@@ -55,8 +55,7 @@ class RecoveryIT extends WithNodeClients {
 
     private void startServer() {
         server = It.server(b -> b.connectionStateRecovery(MAX, true).scheduler(scheduler));
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on("join", (a, ack) -> socket.join(a.getString(0)).thenRun(ack::send));
                     socket.on("drop", (a, ack) -> socket.conn().close());

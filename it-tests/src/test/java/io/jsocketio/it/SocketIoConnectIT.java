@@ -26,8 +26,7 @@ class SocketIoConnectIT extends WithNodeClients {
             Transports transports) throws Exception {
         server = It.server();
         CompletableFuture<Socket> connected = new CompletableFuture<>();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on("ping", (args, ack) -> ack.send("pong"));
                     connected.complete(socket);
@@ -74,10 +73,10 @@ class SocketIoConnectIT extends WithNodeClients {
         Connections admin = new Connections();
         Connections regex = new Connections();
         Connections function = new Connections();
-        server.on("connection", main);
-        server.of("/admin").on("connection", admin);
+        server.onConnection(main);
+        server.of("/admin").onConnection(admin);
         Namespace byPattern = server.of(Pattern.compile("^/room-\\d+$"));
-        byPattern.on("connection", regex);
+        byPattern.onConnection(regex);
         Namespace byFunction =
                 server.of(
                         (name, auth, result) ->
@@ -85,7 +84,7 @@ class SocketIoConnectIT extends WithNodeClients {
                                         name.startsWith("/team-")
                                                 && "let-me-in"
                                                         .equals(auth.getString("key", null))));
-        byFunction.on("connection", function);
+        byFunction.onConnection(function);
         String url = It.url(server);
         String a = NodeSio.id("root");
         String b = NodeSio.id("admin");
@@ -176,7 +175,7 @@ class SocketIoConnectIT extends WithNodeClients {
                 });
         server.of("/admin").use((socket, next) -> next.fail(new ConnectError("admins only")));
         CompletableFuture<Socket> connected = new CompletableFuture<>();
-        server.on("connection", connected::complete);
+        server.onConnection(connected::complete);
         String refused = NodeSio.id("mw-refused");
         String admin = NodeSio.id("mw-admin");
         String allowed = NodeSio.id("mw-allowed");

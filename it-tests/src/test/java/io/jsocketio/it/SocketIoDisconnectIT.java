@@ -24,8 +24,7 @@ class SocketIoDisconnectIT extends WithNodeClients {
     /** A server whose sockets report "disconnecting rooms" and "disconnect reason". */
     private void startServer() {
         server = It.server();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.onDisconnecting(
                             (reason, description) ->
@@ -92,7 +91,7 @@ class SocketIoDisconnectIT extends WithNodeClients {
             throws Exception {
         startServer();
         Connections admins = new Connections();
-        server.of("/admin").on("connection", admins);
+        server.of("/admin").onConnection(admins);
         String url = It.url(server);
         String main = NodeSio.id("dc");
         String admin = NodeSio.id("dc");

@@ -41,8 +41,7 @@ class SocketIoEventsIT extends WithNodeClients {
     void clientAcksAreAnsweredWithTheServersArgumentsInOrder(Transports transports)
             throws Exception {
         server = It.server();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on(
                             "sum",
@@ -72,7 +71,7 @@ class SocketIoEventsIT extends WithNodeClients {
     @EnumSource(Transports.class)
     void serverAcksCompleteFromTheClientsAnswerOrTimeOut(Transports transports) throws Exception {
         server = It.server();
-        server.on("connection", connections);
+        server.onConnection(connections);
         String id = NodeSio.id("sack");
         Socket socket = connect(id, transports);
 
@@ -127,7 +126,7 @@ class SocketIoEventsIT extends WithNodeClients {
     void broadcastAcksCollectOneResponsePerClientOrTimeOutWithThoseReceived(Transports transports)
             throws Exception {
         server = It.server();
-        server.on("connection", connections);
+        server.onConnection(connections);
         String a = NodeSio.id("back");
         String b = NodeSio.id("back");
         connect(a, transports);
@@ -162,8 +161,7 @@ class SocketIoEventsIT extends WithNodeClients {
     void binaryNestedInObjectsAndArraysTravelsBothWays(Transports transports) throws Exception {
         server = It.server();
         BlockingQueue<Map<?, ?>> received = new LinkedBlockingQueue<>();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on(
                             "upload",
@@ -219,8 +217,7 @@ class SocketIoEventsIT extends WithNodeClients {
         server = It.server();
         BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
         BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.onAny((event, args) -> incoming.add(event + args.toList()));
                     socket.onAnyOutgoing((event, args) -> outgoing.add(event + args.toList()));
@@ -249,8 +246,7 @@ class SocketIoEventsIT extends WithNodeClients {
     void sendCompressAndTypedArgumentsWork(Transports transports) throws Exception {
         server = It.server();
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on("chat", (args, ack) -> received.add(args.get(0, Chat.class)));
                     socket.on("message", (args, ack) -> received.add(args.toList()));

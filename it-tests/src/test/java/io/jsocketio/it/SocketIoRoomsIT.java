@@ -32,8 +32,7 @@ class SocketIoRoomsIT extends WithNodeClients {
     @EnumSource(Transports.class)
     void roomsJoinAndLeaveAndFetchSocketsSeesThem(Transports transports) throws Exception {
         server = It.server();
-        server.on(
-                "connection",
+        server.onConnection(
                 socket -> {
                     socket.on(
                             "join",
@@ -93,7 +92,7 @@ class SocketIoRoomsIT extends WithNodeClients {
     void broadcastsReachTheirRoomsMinusExceptedRoomsAndTheSender(Transports transports)
             throws Exception {
         server = It.server();
-        server.on("connection", connections);
+        server.onConnection(connections);
         String a = NodeSio.id("bc");
         String b = NodeSio.id("bc");
         String c = NodeSio.id("bc");
@@ -143,7 +142,7 @@ class SocketIoRoomsIT extends WithNodeClients {
             names = {"WEBSOCKET", "UPGRADE"})
     void volatileEventsAreDeliveredToWritableClients(Transports transports) throws Exception {
         server = It.server();
-        server.on("connection", connections);
+        server.onConnection(connections);
         String a = NodeSio.id("vol");
         String b = NodeSio.id("vol");
         Socket sa = connect(a, transports);

@@ -31,8 +31,7 @@ class SocketIoMetricsTest {
     @BeforeEach
     void start() {
         io = new Server(0, ServerOptions.builder().host("127.0.0.1").build());
-        io.on(
-                "connection",
+        io.onConnection(
                 socket -> {
                     socket.on(
                             "join",

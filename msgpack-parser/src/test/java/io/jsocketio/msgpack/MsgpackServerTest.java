@@ -46,8 +46,7 @@ class MsgpackServerTest {
 
     @Test
     void handlersReadBinaryInsideObjectsAsByteArrays() {
-        h.io.on(
-                "connection",
+        h.io.onConnection(
                 socket ->
                         socket.on("up", (args, ack) -> seen.add(args.get(0, Map.class).get("f"))));
         FakeEngineSocket conn = connected();
@@ -97,9 +96,7 @@ class MsgpackServerTest {
             })
     void anInvalidPacketClosesTheConnectionWithParseErrorAndLogsNoStackTrace(
             String name, String hex) {
-        h.io.on(
-                "connection",
-                socket -> socket.onDisconnect((reason, description) -> seen.add(reason)));
+        h.io.onConnection(socket -> socket.onDisconnect((reason, description) -> seen.add(reason)));
         FakeEngineSocket conn = connected();
         try (LogCapture log = LogCapture.start()) {
             conn.receive(HEX.parseHex(hex));

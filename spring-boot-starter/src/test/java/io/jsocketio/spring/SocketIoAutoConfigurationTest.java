@@ -157,8 +157,7 @@ class SocketIoAutoConfigurationTest {
     void aDroppedClientRecoversItsSocketAndTheMissedBroadcasts() {
         Namespace nsp = server.of("/recovery");
         BlockingQueue<Socket> sockets = new LinkedBlockingQueue<>();
-        nsp.on(
-                "connection",
+        nsp.onConnection(
                 socket -> {
                     sockets.add(socket);
                     socket.onDisconnect(

@@ -83,7 +83,7 @@ public final class Instrumentation implements AutoCloseable {
         } else {
             LOG.log(System.Logger.Level.WARNING, "admin UI: authentication is disabled");
         }
-        admin.on("connection", socket -> onAdminConnection(socket, auth));
+        admin.onConnection(socket -> onAdminConnection(socket, auth));
         io.observe(new Traffic(events, this::startLoop));
         if (verbose != null) {
             for (Namespace nsp : io.namespaces()) {

@@ -53,8 +53,7 @@ public final class SocketWiring {
                 guarded.put(m, access);
             }
         }
-        nsp.on(
-                "connection",
+        nsp.onConnection(
                 socket -> {
                     for (HandlerMethod m : methods) {
                         switch (m.kind()) {

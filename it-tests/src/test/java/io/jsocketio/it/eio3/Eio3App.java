@@ -35,8 +35,7 @@ final class Eio3App {
         Server io =
                 new Server(
                         0, ServerOptions.builder().host("127.0.0.1").allowEIO3(allowEIO3).build());
-        io.on(
-                "connection",
+        io.onConnection(
                 socket -> {
                     socket.on("echo", (args, ack) -> echo(socket, args, ack));
                     socket.on("join", (args, ack) -> socket.join(args.getString(0)));
@@ -62,12 +61,12 @@ final class Eio3App {
                                 next.fail(new ConnectError("unauthorized"));
                             }
                         })
-                .on("connection", socket -> socket.emit("welcome", "/secure"));
+                .onConnection(socket -> socket.emit("welcome", "/secure"));
         io.of("/secure-data")
                 .use(
                         (socket, next) ->
                                 next.fail(new ConnectError("unauthorized", Map.of("code", 401))))
-                .on("connection", socket -> socket.emit("welcome", "/secure-data"));
+                .onConnection(socket -> socket.emit("welcome", "/secure-data"));
         io.of(
                 "/query",
                 socket ->
@@ -76,7 +75,7 @@ final class Eio3App {
                                 socket.handshake().query("token").orElse(""),
                                 socket.handshake().auth().getString("token", "")));
         io.of(Pattern.compile("^/dynamic-\\d+$"))
-                .on("connection", socket -> socket.emit("welcome", socket.nsp().name()));
+                .onConnection(socket -> socket.emit("welcome", socket.nsp().name()));
         return io;
     }
 

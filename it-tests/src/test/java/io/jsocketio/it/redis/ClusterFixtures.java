@@ -59,8 +59,7 @@ final class ClusterFixtures {
                                                     .host("127.0.0.1")
                                                     .adapter(factory))
                                     .build());
-            io.on(
-                    "connection",
+            io.onConnection(
                     socket -> {
                         if (!socket.recovered()) {
                             socket.data(Map.of("server", name));

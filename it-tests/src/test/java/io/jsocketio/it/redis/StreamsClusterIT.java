@@ -49,8 +49,7 @@ class StreamsClusterIT {
                         RedisStreamsAdapterFactory.connect(redis.url()),
                         ServerOptions.Builder::connectionStateRecovery);
         java.io()
-                .on(
-                        "connection",
+                .onConnection(
                         socket -> {
                             socket.on(
                                     "whoami",

@@ -59,7 +59,7 @@ public final class ChatApp {
     /** Installs the chat's handlers on {@code io}. */
     public static void install(Server io) {
         ChatApp app = new ChatApp(io);
-        io.on("connection", app::connected);
+        io.onConnection(app::connected);
     }
 
     private void connected(Socket socket) {

@@ -27,8 +27,7 @@ class MsgpackPageTest {
                 ServerOptions.builder().host("127.0.0.1").parser(MsgpackParser.create()).build();
         try (Server io = new Server(0, options);
                 Browser browser = Browser.launch()) {
-            io.on(
-                    "connection",
+            io.onConnection(
                     socket -> {
                         socket.on(
                                 "reply",

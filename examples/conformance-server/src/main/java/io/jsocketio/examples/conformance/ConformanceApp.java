@@ -20,8 +20,7 @@ public final class ConformanceApp {
 
     /** Installs every namespace and handler on {@code io}. */
     public static void install(Server io) {
-        io.on(
-                "connection",
+        io.onConnection(
                 socket -> {
                     socket.emit("auth", socket.handshake().auth());
                     mainHandlers(io.sockets(), socket);
@@ -37,10 +36,9 @@ public final class ConformanceApp {
                                 next.fail(new ConnectError("unauthorized", Map.of("code", 401)));
                             }
                         })
-                .on("connection", socket -> socket.emit("welcome", "/secure"));
+                .onConnection(socket -> socket.emit("welcome", "/secure"));
         io.of(Pattern.compile("^/dynamic-\\d+$"))
-                .on(
-                        "connection",
+                .onConnection(
                         socket -> {
                             socket.emit("welcome", socket.nsp().name());
                             socket.on("echo", (args, ack) -> echo(socket, args, ack));

@@ -28,8 +28,7 @@ public final class MsgpackApp {
 
     /** Installs the handlers on {@code io}'s main namespace. */
     public static void install(Server io) {
-        io.on(
-                "connection",
+        io.onConnection(
                 socket -> {
                     socket.on("echo", (args, ack) -> ConformanceApp.echo(socket, args, ack));
                     RecoveryApp.roomHandlers(io, socket);

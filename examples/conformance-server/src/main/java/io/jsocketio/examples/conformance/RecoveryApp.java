@@ -30,7 +30,7 @@ public final class RecoveryApp {
 
     /** Installs the handlers on {@code io}'s main namespace. */
     public static void install(Server io) {
-        io.on("connection", socket -> handlers(io, socket));
+        io.onConnection(socket -> handlers(io, socket));
     }
 
     private static void handlers(Server io, Socket socket) {

@@ -13,8 +13,7 @@ public class PlainSetup implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         Server io = SocketIoServlet.server(event.getServletContext());
         io.of("/plain")
-                .on(
-                        "connection",
+                .onConnection(
                         socket -> socket.on("echo", (args, ack) -> ack.send(args.getString(0))));
     }
 }
