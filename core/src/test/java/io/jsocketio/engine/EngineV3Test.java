@@ -60,6 +60,32 @@ class EngineV3Test {
         return reasons;
     }
 
+    /** A new session's WebSocket, once its first frame went out (after the 1 ms hold). */
+    private static FakeWebSocketPeer opened(EngineHarness h, String query) {
+        FakeWebSocketPeer ws = h.webSocket(query);
+        h.advanceMillis(1);
+        return ws;
+    }
+
+    @Test
+    void aNewWebSocketSessionHoldsItsFirstFrameOneMillisecondAfterThe101() {
+        try (EngineHarness h = harness()) {
+            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket");
+            ws.receive("4early");
+            assertThat(ws.frames()).isEmpty();
+
+            h.scheduler.advance(Duration.ofNanos(999_999));
+            assertThat(ws.frames()).isEmpty();
+            h.scheduler.advance(Duration.ofNanos(1));
+
+            assertThat(ws.texts()).hasSize(2);
+            assertThat(ws.texts().get(0)).startsWith("0{\"sid\":");
+            assertThat(ws.texts().get(1)).isEqualTo("4early");
+            ws.receive("4later");
+            assertThat(ws.texts()).last().isEqualTo("4later");
+        }
+    }
+
     @Test
     void eio3IsRefusedWithCode5UnlessAllowed() {
         try (EngineHarness h = EngineHarness.create()) {
@@ -68,7 +94,7 @@ class EngineV3Test {
             assertThat(ex.status()).isEqualTo(400);
             assertThat(ex.body())
                     .isEqualTo("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
-            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket");
+            FakeWebSocketPeer ws = opened(h, "EIO=3&transport=websocket");
             assertThat(ws.isClosed()).isTrue();
             assertThat(h.errors).hasSize(2);
         }
@@ -107,7 +133,7 @@ class EngineV3Test {
     @Test
     void theWebSocketHandshakeSendsTheOpenPacketWithoutUpgrades() {
         try (EngineHarness h = harness()) {
-            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket");
+            FakeWebSocketPeer ws = opened(h, "EIO=3&transport=websocket");
             String sid = EngineHarness.sidOf(ws.texts().get(0));
             assertThat(ws.texts())
                     .containsExactly("0" + OPEN.formatted(sid).replace("[\"websocket\"]", "[]"));
@@ -247,7 +273,7 @@ class EngineV3Test {
         try (EngineHarness h = harness()) {
             List<EngineMessage> got = new ArrayList<>();
             h.engine.onConnection(s -> s.onMessage(got::add));
-            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket");
+            FakeWebSocketPeer ws = opened(h, "EIO=3&transport=websocket");
             ws.receive("4hello");
             ws.receive(new byte[] {4, 1, 2, 3, 4});
             ws.receive("2");
@@ -266,7 +292,7 @@ class EngineV3Test {
     @Test
     void aWebSocketWithB64GetsBinaryAsBase64TextFrames() {
         try (EngineHarness h = harness()) {
-            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket&b64=1");
+            FakeWebSocketPeer ws = opened(h, "EIO=3&transport=websocket&b64=1");
             ws.receive("b4AQIDBA==");
             assertThat(ws.texts()).last().isEqualTo("b4AQIDBA==");
         }
@@ -275,7 +301,7 @@ class EngineV3Test {
     @Test
     void aBinaryFrameWithoutTheMessageTypeByteClosesTheSession() {
         try (EngineHarness h = harness()) {
-            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket");
+            FakeWebSocketPeer ws = opened(h, "EIO=3&transport=websocket");
             List<CloseReason> reasons = closes(h.connections.get(0));
             ws.receive(new byte[] {1, 2, 3});
             assertThat(reasons).containsExactly(CloseReason.PARSE_ERROR);
@@ -286,7 +312,7 @@ class EngineV3Test {
     @Test
     void overWebSocketTheSessionTimesOutWithoutPings() {
         try (EngineHarness h = harness()) {
-            FakeWebSocketPeer ws = h.webSocket("EIO=3&transport=websocket");
+            FakeWebSocketPeer ws = opened(h, "EIO=3&transport=websocket");
             List<CloseReason> reasons = closes(h.connections.get(0));
             h.advanceMillis(400);
             ws.receive("2");

@@ -20,6 +20,7 @@ import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketType;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,17 @@ public final class DefaultEngineServer implements EngineServer {
     private static final byte[] EMPTY = new byte[0];
 
     private final EngineOptions options;
+
+    /**
+     * How long a revision-3 session opened over WebSocket holds its first frame after the 101.
+     * Node's engine.io writes its open packet a fraction of a millisecond after the 101 (the
+     * handshake's own work lies between), so a client that starts listening for messages only once
+     * it has seen {@code open}, as the official v3 suite does, gets it in a later read; here the
+     * two would often arrive in one read and {@code ws} would emit the message before that listener
+     * exists. Revision 4 clients read the open packet as a message; its suite listens at once.
+     */
+    static final Duration V3_FIRST_FRAME_GAP = Duration.ofMillis(1);
+
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
     private final Executor executor;
@@ -302,6 +314,9 @@ public final class DefaultEngineServer implements EngineServer {
             return refused[0];
         }
         WebSocketTransport ws = new WebSocketTransport(session, peer);
+        if (protocol.version() == 3) {
+            ws.holdFirstFrame(scheduler, V3_FIRST_FRAME_GAP);
+        }
         if (!session.openOverWebSocket(ws)) {
             peer.close(1001, "server closed");
             return IgnoringHandler.INSTANCE;

@@ -1,12 +1,14 @@
 package io.jsocketio.engine.internal;
 
 import io.jsocketio.engine.CloseReason;
+import io.jsocketio.engine.Scheduler;
 import io.jsocketio.engine.WebSocketFrame;
 import io.jsocketio.engine.WebSocketHandler;
 import io.jsocketio.engine.WebSocketPeer;
 import io.jsocketio.engine.parser.Packet;
 import io.jsocketio.engine.parser.PacketFormatException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ final class WebSocketTransport implements WebSocketHandler {
     private final ArrayDeque<Packet> own = new ArrayDeque<>(2); // guarded by session.lock
     private boolean inFlight; // guarded by session.lock
     private boolean peerClosed; // guarded by session.lock
+    private boolean held; // guarded by session.lock: the first frame waits (holdFirstFrame)
 
     WebSocketTransport(EngineSession session, WebSocketPeer peer) {
         this.session = session;
@@ -140,6 +143,24 @@ final class WebSocketTransport implements WebSocketHandler {
      * (the peer writes a batch in as few writes as it can). When the session is closing and
      * everything went out, closes the WebSocket and ends the session.
      */
+    /**
+     * Holds this WebSocket's writes for {@code gap}, then writes what queued meanwhile. A new
+     * session's first frame then never follows the 101 answer in the same read of the client.
+     */
+    void holdFirstFrame(Scheduler scheduler, Duration gap) {
+        synchronized (session.lock) {
+            held = true;
+        }
+        scheduler.schedule(
+                gap,
+                () -> {
+                    synchronized (session.lock) {
+                        held = false;
+                    }
+                    pump();
+                });
+    }
+
     void pump() {
         if (wip.getAndIncrement() != 0) {
             return;
@@ -154,7 +175,7 @@ final class WebSocketTransport implements WebSocketHandler {
         boolean finishClose = false;
         synchronized (session.lock) {
             SessionState state = session.stateLocked();
-            if (inFlight || peerClosed || state == SessionState.CLOSED) {
+            if (inFlight || held || peerClosed || state == SessionState.CLOSED) {
                 return;
             }
             boolean current = session.isCurrentLocked(this);
