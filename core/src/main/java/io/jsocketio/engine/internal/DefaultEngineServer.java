@@ -47,8 +47,6 @@ public final class DefaultEngineServer implements EngineServer {
     private static final System.Logger LOG = System.getLogger(DefaultEngineServer.class.getName());
     private static final byte[] EMPTY = new byte[0];
 
-    private final EngineOptions options;
-
     /**
      * How long a revision-3 session opened over WebSocket holds its first frame after the 101.
      * Node's engine.io writes its open packet a fraction of a millisecond after the 101 (the
@@ -59,6 +57,7 @@ public final class DefaultEngineServer implements EngineServer {
      */
     static final Duration V3_FIRST_FRAME_GAP = Duration.ofMillis(1);
 
+    private final EngineOptions options;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
     private final Executor executor;

@@ -138,12 +138,6 @@ final class WebSocketTransport implements WebSocketHandler {
     }
 
     /**
-     * Writes what is queued if no batch is in flight: first this WebSocket's own packets, then,
-     * when it is the session's current transport, everything in the session's queue, as one batch
-     * (the peer writes a batch in as few writes as it can). When the session is closing and
-     * everything went out, closes the WebSocket and ends the session.
-     */
-    /**
      * Holds this WebSocket's writes for {@code gap}, then writes what queued meanwhile. A new
      * session's first frame then never follows the 101 answer in the same read of the client.
      */
@@ -161,6 +155,12 @@ final class WebSocketTransport implements WebSocketHandler {
                 });
     }
 
+    /**
+     * Writes what is queued if no batch is in flight: first this WebSocket's own packets, then,
+     * when it is the session's current transport, everything in the session's queue, as one batch
+     * (the peer writes a batch in as few writes as it can). When the session is closing and
+     * everything went out, closes the WebSocket and ends the session.
+     */
     void pump() {
         if (wip.getAndIncrement() != 0) {
             return;

@@ -1,5 +1,6 @@
 package io.jsocketio.msgpack.internal;
 
+import io.jsocketio.parser.Placeholders;
 import io.jsocketio.parser.SocketPacket;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -84,8 +85,9 @@ public final class PacketWriter {
             }
             case OBJECT -> {
                 JsonObject object = (JsonObject) value;
-                byte[] bin = Placeholders.attachment(object, bins);
-                if (bin != null) {
+                int index = Placeholders.index(object, bins.size());
+                if (index >= 0) {
+                    byte[] bin = bins.get(index);
                     out.packBinaryHeader(bin.length);
                     out.writePayload(bin);
                     return;

@@ -1,8 +1,8 @@
 package io.jsocketio.msgpack.internal;
 
-import static io.jsocketio.msgpack.internal.Placeholders.JSON;
-
 import io.jsocketio.engine.parser.PacketFormatException;
+import io.jsocketio.parser.JsonText;
+import io.jsocketio.parser.Placeholders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -74,23 +74,23 @@ final class ValueReader {
                 if (format == MessageFormat.UINT64) {
                     BigInteger big = in.unpackBigInteger();
                     return big.bitLength() < 64
-                            ? JSON.createValue(big.longValue())
-                            : JSON.createValue(big);
+                            ? JsonText.PROVIDER.createValue(big.longValue())
+                            : JsonText.PROVIDER.createValue(big);
                 }
-                return JSON.createValue(in.unpackLong());
+                return JsonText.PROVIDER.createValue(in.unpackLong());
             }
             case FLOAT -> {
                 return number(in.unpackDouble());
             }
             case STRING -> {
-                return JSON.createValue(string(in.unpackRawStringHeader()));
+                return JsonText.PROVIDER.createValue(string(in.unpackRawStringHeader()));
             }
             case BINARY -> {
                 return binary(in.unpackBinaryHeader());
             }
             case ARRAY -> {
                 int n = fits(in.unpackArrayHeader(), 1);
-                JsonArrayBuilder array = JSON.createArrayBuilder();
+                JsonArrayBuilder array = JsonText.PROVIDER.createArrayBuilder();
                 for (int i = 0; i < n; i++) {
                     JsonValue item = read(depth + 1);
                     array.add(item == null ? JsonValue.NULL : item);
@@ -99,7 +99,7 @@ final class ValueReader {
             }
             case MAP -> {
                 int n = fits(in.unpackMapHeader(), 2);
-                JsonObjectBuilder object = JSON.createObjectBuilder();
+                JsonObjectBuilder object = JsonText.PROVIDER.createObjectBuilder();
                 Set<String> keys = n > 1 ? new HashSet<>() : Set.of();
                 for (int i = 0; i < n; i++) {
                     String key = key();
@@ -155,9 +155,9 @@ final class ValueReader {
             return JsonValue.NULL;
         }
         if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-            return JSON.createValue((long) d);
+            return JsonText.PROVIDER.createValue((long) d);
         }
-        return JSON.createValue(d);
+        return JsonText.PROVIDER.createValue(d);
     }
 
     private @Nullable JsonValue extension(MessageFormat format, ExtensionTypeHeader header)
@@ -180,7 +180,7 @@ final class ValueReader {
             }
         }
         JsonValue bytes = binary(length);
-        return JSON.createArrayBuilder().add(type).add(bytes).build();
+        return JsonText.PROVIDER.createArrayBuilder().add(type).add(bytes).build();
     }
 
     /** notepack's Date (8 bytes: signed high 32 bits, unsigned low 32 bits of the time in ms). */
@@ -202,11 +202,11 @@ final class ValueReader {
         Instant instant = Instant.ofEpochMilli(millis);
         int year = instant.atZone(ZoneOffset.UTC).getYear();
         if (year >= 0 && year <= 9999) {
-            return JSON.createValue(ISO.format(instant));
+            return JsonText.PROVIDER.createValue(ISO.format(instant));
         }
         // JavaScript's expanded years: a sign and six digits
         String rest = ISO.format(instant.atZone(ZoneOffset.UTC).withYear(2000));
-        return JSON.createValue(
+        return JsonText.PROVIDER.createValue(
                 (year < 0 ? "-" : "+") + String.format("%06d", Math.abs(year)) + rest.substring(4));
     }
 
