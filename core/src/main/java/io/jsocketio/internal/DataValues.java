@@ -1,6 +1,7 @@
 package io.jsocketio.internal;
 
 import io.jsocketio.internal.json.ArgsImpl;
+import io.jsocketio.parser.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Collections;
@@ -85,7 +86,7 @@ final class DataValues {
             return map;
         }
         if (data instanceof JsonObject json) {
-            return ArgsImpl.of(json).get(0, Map.class);
+            return (Map<?, ?>) JsonValues.toJava(json, List.of());
         }
         if (data instanceof JsonValue
                 || data instanceof CharSequence
